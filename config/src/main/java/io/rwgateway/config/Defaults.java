@@ -1,0 +1,37 @@
+package io.rwgateway.config;
+
+import java.time.Duration;
+
+/**
+ * Every default value of the configuration, in one place. The records' {@code defaults()} and the
+ * mappers (for absent keys) both read from here, so a default changes in exactly one line.
+ */
+final class Defaults {
+  static final String LISTEN_HOST = "0.0.0.0";
+  static final int LISTEN_PORT = 9201;
+  static final Duration STATS_LOG_INTERVAL = Duration.ofSeconds(10);
+
+  // ingest: body and label limits as Prometheus' handler and Mimir's defaults (see DecodeLimits).
+  static final long MAX_BODY_BYTES = 10L << 20;
+  static final int MAX_DECODED_BYTES = 32 << 20;
+  static final int MAX_LABELS_PER_SERIES = 30;
+  static final int MAX_LABEL_NAME_LENGTH = 1024;
+  static final int MAX_LABEL_VALUE_LENGTH = 2048;
+  static final int METADATA_MAX_FAMILIES = 100_000;
+  static final Duration METADATA_TTL = Duration.ofHours(1);
+
+  // backends
+  static final Protocol PROTOCOL = Protocol.RW2;
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final int CONCURRENCY = 2;
+  static final long QUEUE_MAX_BYTES = 64L << 20;
+  static final int BATCH_MAX_SAMPLES = 10_000;
+  static final long BATCH_MAX_BYTES = 4L << 20;
+  static final Duration BATCH_MAX_DELAY = Duration.ofSeconds(1);
+  static final Duration MIN_BACKOFF = Duration.ofMillis(30);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  static final boolean RETRY_ON_429 = true;
+
+  private Defaults() {
+  }
+}

@@ -1,0 +1,32 @@
+package io.rwgateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole gateway configuration, immutable and already validated when it comes from
+ * {@link ConfigLoader}.
+ *
+ * @param listenHost       host or IP the ingest HTTP server binds to (IPv6 without brackets)
+ * @param listenPort       port, 0 lets the system pick one (tests)
+ * @param statsLogInterval period of the "received / egress estimate" log line; zero disables it
+ * @param ingest           request and label limits
+ * @param backends         remote-write destinations, in file order, names unique
+ */
+public record GatewayConfig(String listenHost, int listenPort, Duration statsLogInterval,
+    IngestConfig ingest, List<BackendConfig> backends) {
+
+  public GatewayConfig {
+    Objects.requireNonNull(listenHost, "listenHost");
+    Objects.requireNonNull(statsLogInterval, "statsLogInterval");
+    Objects.requireNonNull(ingest, "ingest");
+    backends = List.copyOf(backends);
+  }
+
+  /** What an empty file gives: listen on 0.0.0.0:9201, default limits, no backends. */
+  public static GatewayConfig defaults() {
+    return new GatewayConfig(Defaults.LISTEN_HOST, Defaults.LISTEN_PORT, Defaults.STATS_LOG_INTERVAL,
+        IngestConfig.defaults(), List.of());
+  }
+}

@@ -1,0 +1,27 @@
+package io.rwgateway.config;
+
+import java.util.Objects;
+
+/**
+ * Limits applied to every ingest request (remote-write.md §5 "Receiver").
+ *
+ * @param maxBodyBytes        compressed request body limit; larger bodies get 413
+ * @param maxDecodedBytes     limit on the snappy-declared decoded size, checked before allocating
+ * @param maxLabelsPerSeries  labels per series, {@code __name__} included
+ * @param maxLabelNameLength  characters in one label name
+ * @param maxLabelValueLength characters in one label value
+ * @param metadataCache       the RW 1.0 metadata join cache
+ */
+public record IngestConfig(long maxBodyBytes, int maxDecodedBytes, int maxLabelsPerSeries,
+    int maxLabelNameLength, int maxLabelValueLength, MetadataCacheConfig metadataCache) {
+
+  public IngestConfig {
+    Objects.requireNonNull(metadataCache, "metadataCache");
+  }
+
+  public static IngestConfig defaults() {
+    return new IngestConfig(Defaults.MAX_BODY_BYTES, Defaults.MAX_DECODED_BYTES,
+        Defaults.MAX_LABELS_PER_SERIES, Defaults.MAX_LABEL_NAME_LENGTH, Defaults.MAX_LABEL_VALUE_LENGTH,
+        MetadataCacheConfig.defaults());
+  }
+}
