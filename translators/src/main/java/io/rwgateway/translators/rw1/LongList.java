@@ -1,0 +1,45 @@
+package io.rwgateway.translators.rw1;
+
+import java.util.Arrays;
+
+/** A growable {@code long[]} reused across series and requests (no boxing on the decode path). */
+final class LongList {
+  private long[] values;
+  private int size;
+
+  LongList(int capacity) {
+    values = new long[Math.max(4, capacity)];
+  }
+
+  void add(long v) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = v;
+  }
+
+  long get(int i) {
+    return values[i];
+  }
+
+  int size() {
+    return size;
+  }
+
+  void clear() {
+    size = 0;
+  }
+
+  long[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+
+  /** The values read as raw IEEE-754 bits, as doubles (bits kept: no arithmetic on them). */
+  double[] toDoubleArray() {
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = Double.longBitsToDouble(values[i]);
+    }
+    return out;
+  }
+}
