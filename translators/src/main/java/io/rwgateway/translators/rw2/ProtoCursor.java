@@ -118,7 +118,10 @@ final class ProtoCursor {
     switch (tag & 7) {
       case VARINT -> readVarint();
       case FIXED64 -> skipFixed(8);
-      case LEN -> pos += readLength();
+      case LEN -> {
+        int n = readLength(); // not "pos += readLength()": Java reads pos before the call
+        pos += n;
+      }
       case FIXED32 -> skipFixed(4);
       default -> throw malformed("unsupported wire type " + (tag & 7) + " for field " + (tag >>> 3));
     }
