@@ -38,7 +38,7 @@ public final class Rw2Decoder {
 
   public Rw2Decoder(DecodeLimits limits, StringInterner interner) {
     this.interner = interner;
-    this.builder = new Rw2SeriesBuilder(limits);
+    this.builder = new Rw2SeriesBuilder(limits, symbols);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class Rw2Decoder {
       in.reset(seriesSlices.get(2 * i), seriesSlices.get(2 * i + 1));
       reader.read(in);
       try {
-        series.add(builder.build(reader, symbols));
+        series.add(builder.build(reader));
       } catch (SeriesRejectedException e) {
         rejections.reject(e.reason(), e.getMessage(), reader.sampleCount(), reader.histograms.size(),
             reader.exemplars.size());

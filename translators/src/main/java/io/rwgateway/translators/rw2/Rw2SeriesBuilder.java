@@ -10,6 +10,7 @@ import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.Series;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns what {@link Rw2SeriesReader} read into a model {@link Series}, or refuses the series with
@@ -31,14 +32,19 @@ final class Rw2SeriesBuilder {
   static final String NO_SAMPLES = "no_samples";
 
   private final LabelSetValidator labelValidator;
+  private final Rw2Symbols symbols;
+  private final IntFunction<String> lookup;
   private int[] pairs = new int[64];
 
-  Rw2SeriesBuilder(DecodeLimits limits) {
+  /** @param symbols the decoder's table, refilled for every request */
+  Rw2SeriesBuilder(DecodeLimits limits, Rw2Symbols symbols) {
     this.labelValidator = new LabelSetValidator(limits);
+    this.symbols = symbols;
+    this.lookup = symbols::get; // one lambda per decoder, not one per series
   }
 
-  Series build(Rw2SeriesReader r, Rw2Symbols symbols) throws SeriesRejectedException {
-    int[] labels = labels(r, symbols);
+  Series build(Rw2SeriesReader r) throws SeriesRejectedException {
+    int[] labels = labels(r);
     int samples = r.sampleCount();
     if (samples > 0 && !r.histograms.isEmpty()) {
       throw new SeriesRejectedException(SAMPLES_AND_HISTOGRAMS, "cannot accept series with "
@@ -67,7 +73,7 @@ final class Rw2SeriesBuilder {
         starts, histograms, exemplars);
   }
 
-  private int[] labels(Rw2SeriesReader r, Rw2Symbols symbols) throws SeriesRejectedException {
+  private int[] labels(Rw2SeriesReader r) throws SeriesRejectedException {
     int n = r.labelRefs.size();
     if ((n & 1) != 0) {
       throw new SeriesRejectedException(INVALID_LABEL_REFS,
@@ -77,7 +83,7 @@ final class Rw2SeriesBuilder {
       pairs = new int[Math.max(n, pairs.length * 2)];
     }
     mapRefs(r.labelRefs.raw(), n, pairs, symbols, "series");
-    return labelValidator.validate(pairs, n / 2, symbols::get);
+    return labelValidator.validate(pairs, n / 2, lookup);
   }
 
   /** Checks wire refs and writes the batch refs to {@code out}; in place when it is {@code refs}. */
