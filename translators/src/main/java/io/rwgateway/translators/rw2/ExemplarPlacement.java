@@ -17,7 +17,9 @@ import java.util.Map;
  * histograms. When there is none, the exemplars are still sent, in one exemplar-only series per
  * label set: holding them for a later request would need state and could lose them, and
  * receivers other than Prometheus accept them (a Prometheus receiver counts them as a partial
- * 400). Series are numbered flat, batch after batch. Series with nothing in them are dropped.
+ * 400). A moved series' own metadata is not sent: the carrier's stands (Prometheus' exemplar-only
+ * series carry none). Series are numbered flat, batch after batch. Series with nothing in them
+ * are dropped.
  */
 final class ExemplarPlacement {
   /** One exemplar with the batch whose symbols its refs point into. */
