@@ -169,9 +169,11 @@ public final class Rw1Decoder {
         throw new SeriesRejectedException("invalid_utf8", "series has a label that is not valid UTF-8");
       }
       refs = validator.validate(labelIndexes, labelCount, labelString);
-      // >>> HISTOGRAM VALIDATION CALL SITE (remote-write.md §2.4, §5): for each Histogram h in
-      // `histograms`, call io.rwgateway.translators.codec.HistogramValidator.validate(h) here; its
-      // SeriesRejectedException rejects the whole series through the catch below. <<<
+      // Native histograms are validated as Prometheus' v1 receiver does (remote-write.md §2.4, §5);
+      // one invalid histogram refuses its series through the catch below.
+      for (int i = 0; i < histograms.size(); i++) {
+        io.rwgateway.translators.codec.HistogramValidator.validate(histograms.get(i));
+      }
     } catch (SeriesRejectedException e) {
       rejections.reject(e.reason(), e.getMessage(), samples, histograms.size(), exemplars.count());
       return;

@@ -108,6 +108,18 @@ class Rw1DecoderTest {
   }
 
   @Test
+  void rejectsInvalidNativeHistogramsAndKeepsTheRest() throws Exception {
+    // The compliance suite's bad_count_histogram: count 99, buckets summing to 23.
+    Rw1Proto.Histogram badCount = Rw1Proto.Histogram.newBuilder().setCountInt(99).setSum(10).setSchema(0)
+        .addPositiveSpans(ProtoOracle.span(0, 2)).addPositiveDeltas(10).addPositiveDeltas(3).setTimestamp(1).build();
+    DecodedRequest d = decode(request(series("__name__", "h").addHistograms(badCount),
+        series("__name__", "ok").addSamples(sample(3, 3))));
+    assertThat(lines(d)).containsExactly("{__name__=\"ok\"} 3.0@3");
+    assertThat(d.rejections().seriesByReason()).containsOnlyKeys("invalid_histogram");
+    assertThat(d.rejections().histograms()).isEqualTo(1);
+  }
+
+  @Test
   void rejectsSeriesWithoutMetricName() throws Exception {
     DecodedRequest d = decode(request(series("job", "a").addSamples(sample(1, 1))));
     assertThat(d.batch().isEmpty()).isTrue();
@@ -229,7 +241,7 @@ class Rw1DecoderTest {
         .addPositiveSpans(ProtoOracle.span(3, 2)).addPositiveSpans(ProtoOracle.span(1, 1))
         .addPositiveCounts(1).addPositiveCounts(2).addPositiveCounts(1)
         .setResetHint(Rw1Proto.Histogram.ResetHint.GAUGE).setTimestamp(101).build();
-    Rw1Proto.Histogram custom = Rw1Proto.Histogram.newBuilder().setCountInt(6).setSum(12).setSchema(-53)
+    Rw1Proto.Histogram custom = Rw1Proto.Histogram.newBuilder().setCountInt(5).setSum(12).setSchema(-53)
         .addPositiveSpans(ProtoOracle.span(0, 3)).addPositiveDeltas(1).addPositiveDeltas(2).addPositiveDeltas(-2)
         .addCustomValues(0.1).addCustomValues(1).setTimestamp(102).build();
     Rw1Proto.WriteRequest req = request(series("__name__", "h").addHistograms(integer).addHistograms(floating)
@@ -253,23 +265,24 @@ class Rw1DecoderTest {
 
   @Test
   void decodesPackedAndUnpackedRepeatedScalarsAlike() throws Exception {
-    Rw1Proto.Histogram packed = Rw1Proto.Histogram.newBuilder().setCountFloat(6).setSchema(-53)
+    // Valid histograms (the decoder validates them as Prometheus does), wire forms varied.
+    Rw1Proto.Histogram packed = Rw1Proto.Histogram.newBuilder().setCountFloat(13)
         .addPositiveSpans(ProtoOracle.span(0, 2)).addPositiveCounts(2).addPositiveCounts(4)
-        .addNegativeCounts(7).addCustomValues(0.5).addCustomValues(2.5).setTimestamp(5).build();
-    Rw1Proto.Histogram packedDeltas = Rw1Proto.Histogram.newBuilder().setCountInt(3)
+        .addNegativeSpans(ProtoOracle.span(0, 1)).addNegativeCounts(7).setTimestamp(5).build();
+    Rw1Proto.Histogram packedDeltas = Rw1Proto.Histogram.newBuilder().setCountInt(4)
         .addPositiveSpans(ProtoOracle.span(0, 2)).addPositiveDeltas(1).addPositiveDeltas(1)
-        .addNegativeSpans(ProtoOracle.span(0, 1)).addNegativeDeltas(-1).setTimestamp(6).build();
+        .addNegativeSpans(ProtoOracle.span(0, 1)).addNegativeDeltas(1).setTimestamp(6).build();
     byte[] fromGenerated = request(series("__name__", "h").addHistograms(packed).addHistograms(packedDeltas))
         .toByteArray();
-    RawProto unpackedFloat = new RawProto().fixed64(2, bits(6)).sint64(4, -53)
-        .message(11, new RawProto().varint(2, 2))
+    RawProto unpackedFloat = new RawProto().fixed64(2, bits(13))
+        .message(11, new RawProto().varint(2, 2)).message(8, new RawProto().varint(2, 1))
         .fixed64(13, bits(2)).fixed64(10, bits(7)).fixed64(13, bits(4))
-        .fixed64(16, bits(0.5)).fixed64(16, bits(2.5)).varint(15, 5);
+        .varint(15, 5);
     // Mixed: one delta packed, the next unpacked; both forms may appear for one field.
-    RawProto unpackedInt = new RawProto().varint(1, 3)
+    RawProto unpackedInt = new RawProto().varint(1, 4)
         .message(11, new RawProto().varint(2, 2))
         .raw(12 << 3 | 2, 1, 2).sint64(12, 1)
-        .message(8, new RawProto().varint(2, 1)).sint64(9, -1).varint(15, 6);
+        .message(8, new RawProto().varint(2, 1)).sint64(9, 1).varint(15, 6);
     byte[] handWritten = new RawProto().message(1, new RawProto()
         .message(1, new RawProto().string(1, "__name__").string(2, "h"))
         .message(4, unpackedFloat).message(4, unpackedInt)).toByteArray();

@@ -19,12 +19,12 @@ class Rw1EncoderTest {
 
   private final Rw1Encoder encoder = new Rw1Encoder();
 
-  static final Histogram INT_HISTOGRAM = new Histogram(false, 5, 0, Double.doubleToRawLongBits(7.5), 2, 1e-128,
+  static final Histogram INT_HISTOGRAM = new Histogram(false, 6, 0, Double.doubleToRawLongBits(7.5), 2, 1e-128,
       1, 0, new int[] {-3, 1}, new long[] {1}, null, new int[] {0, 2, 4, 1}, new long[] {1, 1, -1}, null,
       1, 1_700_000_000_000L, null, 0);
   static final Histogram FLOAT_HISTOGRAM = new Histogram(true, 0, 4.5, STALE_NAN, -2, 0, 0, 0.5, null, null,
       null, new int[] {1, 2}, null, new double[] {1.5, 2.5}, 3, 1_700_000_000_001L, null, 0);
-  static final Histogram CUSTOM_BUCKETS = new Histogram(false, 6, 0, Double.doubleToRawLongBits(-1), -53, 0, 0,
+  static final Histogram CUSTOM_BUCKETS = new Histogram(false, 5, 0, Double.doubleToRawLongBits(-1), -53, 0, 0,
       0, null, null, null, new int[] {0, 3}, new long[] {1, 2, -2}, null, 0, -7, new double[] {0.25, 1, 10}, 0);
 
   private static Rw1Proto.WriteRequest parse(EncodedRequest e) throws Exception {

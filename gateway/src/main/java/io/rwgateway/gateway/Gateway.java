@@ -1,0 +1,179 @@
+package io.rwgateway.gateway;
+
+import io.micrometer.core.instrument.Gauge;
+import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.BatchConfig;
+import io.rwgateway.config.GatewayConfig;
+import io.rwgateway.config.IngestConfig;
+import io.rwgateway.config.Protocol;
+import io.rwgateway.gateway.egress.BackendRoute;
+import io.rwgateway.gateway.egress.EncodingGroup;
+import io.rwgateway.gateway.egress.RequestSink;
+import io.rwgateway.gateway.ingest.IngestVerticle;
+import io.rwgateway.gateway.pipeline.FanOut;
+import io.rwgateway.gateway.telemetry.EgressEstimator;
+import io.rwgateway.gateway.telemetry.GatewayMetrics;
+import io.rwgateway.gateway.telemetry.OpsHandler;
+import io.rwgateway.gateway.telemetry.RouteMetrics;
+import io.rwgateway.gateway.telemetry.StatsReporter;
+import io.rwgateway.translators.codec.DecodeLimits;
+import io.rwgateway.translators.codec.RequestEncoder;
+import io.rwgateway.translators.metadata.MetadataStore;
+import io.rwgateway.translators.rw1.Rw1Encoder;
+import io.rwgateway.translators.rw2.Rw2Encoder;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wires one gateway: ingest verticles -> fan-out -> encoding groups -> backend routes
+ * (architecture.md "Data flow"). {@link #start} returns once the port is bound and every route
+ * exists; {@link #stop} stops accepting, flushes what is accumulated and drains the queues up to a
+ * deadline.
+ */
+public final class Gateway {
+  /** Batching of the egress estimator: a RW 2.0 backend with the default settings. */
+  static final BatchConfig ESTIMATOR_BATCH = BatchConfig.defaults();
+  static final long DRAIN_DEADLINE_MS = 10_000;
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private final List<BackendRoute> routes = new ArrayList<>();
+  private final List<EncodingGroup> groups = new ArrayList<>();
+  private final StatsReporter stats = new StatsReporter(metrics);
+  private volatile boolean ready;
+  private String deploymentId;
+  private int port;
+  private long flushTimer = -1;
+  private long statsTimer = -1;
+
+  private Gateway(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    Gateway g = new Gateway(vertx, config);
+    return g.startInternal().map(v -> g);
+  }
+
+  private Future<Void> startInternal() {
+    buildRoutes();
+    FanOut fanOut = new FanOut(routes, groups);
+    IngestConfig in = config.ingest();
+    DecodeLimits limits = new DecodeLimits(in.maxDecodedBytes(), in.maxLabelsPerSeries(),
+        in.maxLabelNameLength(), in.maxLabelValueLength());
+    MetadataStore metadata = new MetadataStore(in.metadataCache().maxFamilies(), in.metadataCache().ttl());
+    OpsHandler ops = new OpsHandler(metrics, () -> ready);
+    // Port 0 (tests) cannot be shared by several instances: each would bind its own random port.
+    int instances = config.listenPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicReference<IngestVerticle> first = new AtomicReference<>();
+    return vertx.deployVerticle(() -> {
+      IngestVerticle v = new IngestVerticle(config.listenHost(), config.listenPort(), limits,
+          in.maxBodyBytes(), metadata, fanOut, metrics, ops);
+      first.compareAndSet(null, v);
+      return v;
+    }, new DeploymentOptions().setInstances(instances)).map(id -> {
+      deploymentId = id;
+      port = first.get().actualPort();
+      startTimers();
+      ready = true;
+      return null;
+    });
+  }
+
+  private void buildRoutes() {
+    Map<String, List<RequestSink>> byEncoding = new LinkedHashMap<>();
+    Map<String, BackendConfig> firstOfGroup = new LinkedHashMap<>();
+    for (BackendConfig b : config.backends()) {
+      RouteMetrics rm = metrics.route(b.name());
+      BackendRoute route = new BackendRoute(vertx, b, rm);
+      routes.add(route);
+      // Same format, batching and sharding => the same bytes: encode once for all of them.
+      String key = b.protocol() + "|" + b.batch() + "|" + b.concurrency();
+      byEncoding.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
+      firstOfGroup.putIfAbsent(key, b);
+      Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio",
+              () -> ratio(rm.sentBytesTotal(), metrics.receivedCompressedBytes()))
+          .description("Compressed bytes delivered to this backend / compressed bytes received, since start")
+          .tag("backend", b.name()).register(metrics.registry());
+      stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")",
+          rm::sentBytesTotal);
+    }
+    for (Map.Entry<String, List<RequestSink>> e : byEncoding.entrySet()) {
+      BackendConfig b = firstOfGroup.get(e.getKey());
+      groups.add(new EncodingGroup(encoder(b.protocol()), b.batch(), b.concurrency(), e.getValue()));
+    }
+    boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() == Protocol.RW2);
+    if (!anyRw2) {
+      EgressEstimator estimator = new EgressEstimator(metrics);
+      groups.add(new EncodingGroup(new Rw2Encoder(), ESTIMATOR_BATCH, 1, List.of(estimator)));
+      stats.output("as RW 2.0 (estimate)", estimator::compressedBytes);
+    }
+  }
+
+  private static double ratio(double out, double in) {
+    return in == 0 ? 0 : out / in;
+  }
+
+  private static RequestEncoder encoder(Protocol p) {
+    return p == Protocol.RW1 ? new Rw1Encoder() : new Rw2Encoder();
+  }
+
+  private void startTimers() {
+    long minDelay = groups.isEmpty() ? 1000 : config.backends().stream()
+        .mapToLong(b -> b.batch().maxDelay().toMillis()).min().orElse(ESTIMATOR_BATCH.maxDelay().toMillis());
+    long tick = Math.max(5, Math.min(250, minDelay / 4));
+    flushTimer = vertx.setPeriodic(tick, t -> {
+      for (EncodingGroup g : groups) {
+        g.flushDue();
+      }
+    });
+    long interval = config.statsLogInterval().toMillis();
+    if (interval > 0) {
+      statsTimer = vertx.setPeriodic(interval, t -> stats.log());
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
+  public List<BackendRoute> routes() {
+    return routes;
+  }
+
+  /** Stops accepting, flushes the accumulators and waits for the queues up to the drain deadline. */
+  public Future<Void> stop() {
+    return stop(DRAIN_DEADLINE_MS);
+  }
+
+  /** As {@link #stop()}, with another drain deadline. */
+  public Future<Void> stop(long drainDeadlineMillis) {
+    ready = false;
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    return undeployed.compose(v -> {
+      vertx.cancelTimer(flushTimer);
+      vertx.cancelTimer(statsTimer);
+      for (EncodingGroup g : groups) {
+        g.flushAll();
+      }
+      List<Future<Void>> drains = new ArrayList<>();
+      for (BackendRoute r : routes) {
+        drains.add(r.drain(vertx, drainDeadlineMillis));
+      }
+      return Future.join(drains).mapEmpty();
+    });
+  }
+}

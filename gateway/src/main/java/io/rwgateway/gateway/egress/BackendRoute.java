@@ -1,0 +1,227 @@
+package io.rwgateway.gateway.egress;
+
+import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.Protocol;
+import io.rwgateway.gateway.Version;
+import io.rwgateway.gateway.status.StatusCodes;
+import io.rwgateway.gateway.telemetry.RouteMetrics;
+import io.rwgateway.translators.codec.EncodedRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Everything one backend owns (style.md "Per-destination context", like vmagent's
+ * remoteWriteCtx): its byte-bounded queue, one sequential sender per shard, its HTTP client, its
+ * retry policy and its metrics. A slow or dead backend fills only its own queue; the others keep
+ * their pace (architecture.md "Routes are isolated").
+ */
+public final class BackendRoute implements RequestSink {
+  private static final Logger LOG = Logger.getLogger(BackendRoute.class.getName());
+  static final String CT_RW1 = "application/x-protobuf";
+  static final String CT_RW2 = "application/x-protobuf;proto=io.prometheus.write.v2.Request";
+  static final String WRITTEN_SAMPLES = "X-Prometheus-Remote-Write-Samples-Written";
+  static final String WRITTEN_HISTOGRAMS = "X-Prometheus-Remote-Write-Histograms-Written";
+  static final String WRITTEN_EXEMPLARS = "X-Prometheus-Remote-Write-Exemplars-Written";
+  private static final int MAX_LOGGED_BODY = 256;
+
+  private final BackendConfig config;
+  private final RouteMetrics metrics;
+  private final BackendQueue queue;
+  private final RetryPolicy retry;
+  private final HttpClientAgent client;
+  private final RequestOptions template;
+  private final ShardSender[] senders;
+  private volatile boolean closing;
+
+  public BackendRoute(Vertx vertx, BackendConfig config, RouteMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+    this.queue = new BackendQueue(config.queue().maxBytes());
+    this.retry = new RetryPolicy(config.retry());
+    // Its own context (event loop) per route: a backend's callbacks never queue behind another's.
+    Context context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
+    this.client = vertx.httpClientBuilder()
+        .with(new HttpClientOptions()
+            .setKeepAlive(true)
+            .setDecompressionSupported(false)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())))
+        .with(new PoolOptions().setHttp1MaxSize(Math.max(1, config.concurrency())))
+        .build();
+    this.template = requestTemplate(config);
+    this.senders = new ShardSender[config.concurrency()];
+    for (int i = 0; i < senders.length; i++) {
+      senders[i] = new ShardSender(context, this);
+    }
+    metrics.queueGauges(queue::usedBytes, queue.maxBytes(), this::pendingRequests);
+  }
+
+  /** Headers per remote-write.md §5 "Sender"; user headers were checked against reserved names by config. */
+  private static RequestOptions requestTemplate(BackendConfig config) {
+    RequestOptions o = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(config.url().toString())
+        .setIdleTimeout(config.timeout().toMillis())
+        .setConnectTimeout(config.timeout().toMillis());
+    for (Map.Entry<String, String> h : config.headers().entrySet()) {
+      o.putHeader(h.getKey(), h.getValue());
+    }
+    boolean rw2 = config.protocol() == Protocol.RW2;
+    o.putHeader("Content-Type", rw2 ? CT_RW2 : CT_RW1);
+    o.putHeader("Content-Encoding", "snappy");
+    o.putHeader("X-Prometheus-Remote-Write-Version", rw2 ? "2.0.0" : "0.1.0");
+    o.putHeader("User-Agent", Version.userAgent());
+    return o;
+  }
+
+  public String name() {
+    return config.name();
+  }
+
+  public BackendConfig config() {
+    return config;
+  }
+
+  public BackendQueue queue() {
+    return queue;
+  }
+
+  RouteMetrics metrics() {
+    return metrics;
+  }
+
+  boolean closing() {
+    return closing;
+  }
+
+  int pendingRequests() {
+    int n = 0;
+    for (ShardSender s : senders) {
+      n += s.size();
+    }
+    return n;
+  }
+
+  /** Queues an encoded request on a shard; the byte estimate reserved at admission becomes its real size. */
+  @Override
+  public void enqueue(int shard, EncodedRequest request, long estimatedBytes) {
+    queue.adjust(request.body().length - estimatedBytes);
+    senders[shard].submit(request);
+  }
+
+  long retryDelayMillis(int attempt, SendResult result) {
+    return retry.delayMillis(attempt, result.retryAfter(), System.currentTimeMillis());
+  }
+
+  /** One HTTP attempt; never fails: network errors become a retryable result. */
+  Future<SendResult> send(EncodedRequest request, int attempt) {
+    RequestOptions options = new RequestOptions(template);
+    if (attempt > 0) {
+      // Not in the spec; Prometheus and client_golang send it on retries (remote-write.md §1.2).
+      options.putHeader("Retry-Attempt", Integer.toString(attempt));
+    }
+    long start = System.nanoTime();
+    return client.request(options)
+        .compose(req -> req.send(Buffer.buffer(request.body())))
+        .compose(resp -> resp.body().map(body -> classify(request, resp, body)))
+        .otherwise(SendResult::networkError)
+        .map(result -> {
+          metrics.response(result.status(), System.nanoTime() - start);
+          return result;
+        });
+  }
+
+  private SendResult classify(EncodedRequest request, HttpClientResponse resp, Buffer body) {
+    int status = resp.statusCode();
+    StatusCodes.Outcome outcome = StatusCodes.classifyBackend(status, config.retry().retryOn429());
+    String retryAfter = resp.getHeader("Retry-After");
+    if (outcome == StatusCodes.Outcome.SUCCESS) {
+      return config.protocol() == Protocol.RW2 ? checkWritten(request, resp, status) : success(status);
+    }
+    String reason = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_" + status;
+    return new SendResult(outcome, status, reason, oneLine(body), retryAfter);
+  }
+
+  /**
+   * RW 2.0 §2.6: a 2xx without any Written header, for a request that carried data, means a 1.x
+   * receiver ignored the content type and wrote nothing: treated as a 415 (permanent).
+   */
+  private SendResult checkWritten(EncodedRequest request, HttpClientResponse resp, int status) {
+    String s = resp.getHeader(WRITTEN_SAMPLES);
+    String h = resp.getHeader(WRITTEN_HISTOGRAMS);
+    String e = resp.getHeader(WRITTEN_EXEMPLARS);
+    boolean carriedData = request.samples() + request.histograms() + request.exemplars() > 0;
+    if (s == null && h == null && e == null && carriedData) {
+      return new SendResult(StatusCodes.Outcome.PERMANENT, status, "rw2_not_supported",
+          "backend answered " + status + " without X-Prometheus-Remote-Write-*-Written headers: it does not"
+              + " speak RW 2.0 (configure protocol: rw1)", null);
+    }
+    long ms = request.samples() - parseCount(s);
+    long mh = request.histograms() - parseCount(h);
+    long me = request.exemplars() - parseCount(e);
+    if (ms > 0 || mh > 0 || me > 0) {
+      metrics.partialWrite(ms, mh, me);
+    }
+    return success(status);
+  }
+
+  private static long parseCount(String v) {
+    try {
+      return v == null ? 0 : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static SendResult success(int status) {
+    return new SendResult(StatusCodes.Outcome.SUCCESS, status, "ok", "", null);
+  }
+
+  /** A request is done with: delivered, or dropped with a reason. Releases its queue bytes. */
+  void finished(EncodedRequest request, SendResult result) {
+    queue.release(request.body().length);
+    if (result.outcome() == StatusCodes.Outcome.SUCCESS) {
+      metrics.delivered(request);
+      return;
+    }
+    metrics.dropped(request, result.reason());
+    LOG.warning("backend " + config.name() + ": dropped request (" + request.samples() + " samples, "
+        + request.histograms() + " histograms, " + request.exemplars() + " exemplars): "
+        + (result.status() > 0 ? "status " + result.status() + ": " : "") + result.detail());
+  }
+
+  private static String oneLine(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return "(empty body)";
+    }
+    String s = body.getString(0, Math.min(body.length(), MAX_LOGGED_BODY)).replaceAll("[\\r\\n]+", " ").trim();
+    return body.length() > MAX_LOGGED_BODY ? s + "..." : s;
+  }
+
+  /** Stops retrying, waits for queued requests up to {@code deadlineMillis}, drops the rest. */
+  public Future<Void> drain(Vertx vertx, long deadlineMillis) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (ShardSender s : senders) {
+      all.add(s.whenDrained());
+    }
+    Future<Void> done = Future.all(all).mapEmpty();
+    long timer = vertx.setTimer(Math.max(1, deadlineMillis), t -> {
+      closing = true;
+      for (ShardSender s : senders) {
+        s.abandon("shutdown");
+      }
+    });
+    return done.onComplete(ar -> vertx.cancelTimer(timer)).eventually(() -> client.close());
+  }
+}

@@ -1,0 +1,12 @@
+package io.rwgateway.gateway.egress;
+
+import io.rwgateway.translators.codec.EncodedRequest;
+
+/** Where an {@link EncodingGroup} puts the requests it encodes: a backend route, or the estimator. */
+public interface RequestSink {
+  /**
+   * Takes an encoded request for shard {@code shard}; {@code estimatedBytes} is what was reserved
+   * for its content at admission and is now replaced by the real size.
+   */
+  void enqueue(int shard, EncodedRequest request, long estimatedBytes);
+}

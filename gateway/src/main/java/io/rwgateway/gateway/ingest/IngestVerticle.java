@@ -1,0 +1,71 @@
+package io.rwgateway.gateway.ingest;
+
+import io.rwgateway.gateway.pipeline.BatchSink;
+import io.rwgateway.gateway.telemetry.GatewayMetrics;
+import io.rwgateway.gateway.telemetry.OpsHandler;
+import io.rwgateway.translators.codec.DecodeLimits;
+import io.rwgateway.translators.metadata.MetadataStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * One HTTP server instance on one event loop. Several instances share the listening port (Vert.x
+ * balances connections between them), each with its own decoders and string interner, so ingest
+ * scales with cores without locks.
+ */
+public final class IngestVerticle extends VerticleBase {
+  public static final String WRITE_PATH = "/api/v1/write";
+
+  private final String host;
+  private final int port;
+  private final DecodeLimits limits;
+  private final long maxBodyBytes;
+  private final MetadataStore metadata;
+  private final BatchSink sink;
+  private final GatewayMetrics metrics;
+  private final OpsHandler ops;
+  private HttpServer server;
+
+  public IngestVerticle(String host, int port, DecodeLimits limits, long maxBodyBytes, MetadataStore metadata,
+      BatchSink sink, GatewayMetrics metrics, OpsHandler ops) {
+    this.host = host;
+    this.port = port;
+    this.limits = limits;
+    this.maxBodyBytes = maxBodyBytes;
+    this.metadata = metadata;
+    this.sink = sink;
+    this.metrics = metrics;
+    this.ops = ops;
+  }
+
+  @Override
+  public Future<?> start() {
+    RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata), sink, metrics, maxBodyBytes);
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setCompressionSupported(false)
+        .setDecompressionSupported(false)
+        .setIdleTimeout(300));
+    server.requestHandler((HttpServerRequest req) -> {
+      String path = req.path();
+      if (WRITE_PATH.equals(path)) {
+        write.handle(req);
+      } else {
+        ops.handle(req);
+      }
+    });
+    return server.listen(port, host);
+  }
+
+  /** The port actually bound (differs from the configured one when that was 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

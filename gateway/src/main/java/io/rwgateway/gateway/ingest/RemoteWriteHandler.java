@@ -1,0 +1,132 @@
+package io.rwgateway.gateway.ingest;
+
+import io.rwgateway.gateway.pipeline.Admission;
+import io.rwgateway.gateway.pipeline.BatchSink;
+import io.rwgateway.gateway.status.StatusCodes;
+import io.rwgateway.gateway.telemetry.GatewayMetrics;
+import io.rwgateway.gateway.telemetry.IngestMetrics;
+import io.rwgateway.translators.codec.DecodedRequest;
+import io.rwgateway.translators.codec.InvalidPayloadException;
+import io.rwgateway.translators.codec.PayloadTooLargeException;
+import io.rwgateway.translators.model.MetricBatch;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * {@code POST /api/v1/write} for RW 1.0 and RW 2.0 (remote-write.md §5 "Receiver"): negotiate from
+ * the headers (415 before the body is read), read the body within its limit (413), snappy and
+ * protobuf decode (400), hand the valid series to the pipeline (429 when a queue is full), answer
+ * 204, or 400 with counts when some series were invalid and the rest was forwarded.
+ */
+public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
+  static final String WRITTEN_SAMPLES = "X-Prometheus-Remote-Write-Samples-Written";
+  static final String WRITTEN_HISTOGRAMS = "X-Prometheus-Remote-Write-Histograms-Written";
+  static final String WRITTEN_EXEMPLARS = "X-Prometheus-Remote-Write-Exemplars-Written";
+
+  private final IngestDecoders decoders;
+  private final BatchSink sink;
+  private final GatewayMetrics metrics;
+  private final long maxBodyBytes;
+
+  RemoteWriteHandler(IngestDecoders decoders, BatchSink sink, GatewayMetrics metrics, long maxBodyBytes) {
+    this.decoders = decoders;
+    this.sink = sink;
+    this.metrics = metrics;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    if (req.method() != HttpMethod.POST) {
+      metrics.rejectedUnknownProtocol("method_not_allowed");
+      req.response().putHeader("Allow", "POST");
+      plain(req.response(), StatusCodes.METHOD_NOT_ALLOWED, "cannot accept method " + req.method() + ": use POST");
+      return;
+    }
+    ContentNegotiation.Result negotiated =
+        ContentNegotiation.negotiate(req.getHeader("Content-Type"), req.getHeader("Content-Encoding"));
+    if (!negotiated.accepted()) {
+      metrics.rejectedUnknownProtocol(negotiated.rejectReason());
+      plain(req.response(), StatusCodes.UNSUPPORTED_MEDIA_TYPE, negotiated.rejectMessage());
+      return;
+    }
+    WireProtocol protocol = negotiated.protocol();
+    IngestMetrics m = metrics.ingest(protocol);
+    BodyReader.read(req, maxBodyBytes,
+        body -> onBody(req, protocol, m, body),
+        () -> {
+          m.rejectedRequest("body_too_large");
+          req.response().putHeader("Connection", "close");
+          respond(req, protocol, m, StatusCodes.TOO_LARGE, null,
+              "cannot accept body (limit " + maxBodyBytes + " bytes): request body is larger");
+        },
+        err -> {
+          // The connection broke while the body was arriving: nothing was accepted, nobody to answer.
+          m.rejectedRequest("connection_error");
+        });
+  }
+
+  private void onBody(HttpServerRequest req, WireProtocol protocol, IngestMetrics m, Buffer body) {
+    byte[] compressed = body.getBytes();
+    DecodedRequest decoded;
+    byte[] protobuf;
+    try {
+      protobuf = decoders.uncompress(compressed);
+      decoded = decoders.decode(protocol, protobuf);
+    } catch (PayloadTooLargeException e) {
+      m.body(compressed.length, 0);
+      m.rejectedRequest(e.reason());
+      respond(req, protocol, m, StatusCodes.TOO_LARGE, null, e.getMessage());
+      return;
+    } catch (InvalidPayloadException e) {
+      m.body(compressed.length, 0);
+      m.rejectedRequest(e.reason());
+      respond(req, protocol, m, StatusCodes.INVALID, null, e.getMessage());
+      return;
+    }
+    m.body(compressed.length, protobuf.length);
+    MetricBatch batch = decoded.batch();
+    Admission admission = sink.offer(batch, protobuf.length);
+    if (!admission.accepted()) {
+      m.rejectedRequest("queue_full");
+      req.response().putHeader("Retry-After", Integer.toString(StatusCodes.OVERLOAD_RETRY_AFTER_SECONDS));
+      respond(req, protocol, m, StatusCodes.OVERLOADED, null,
+          "cannot queue request: queue of backend " + admission.fullBackend() + " is full, retry later");
+      return;
+    }
+    m.decoded(decoded);
+    if (!decoded.rejections().isEmpty()) {
+      // RW 2.0 §2.5 partial write: the valid part is forwarded, the answer is 400 with the counts.
+      respond(req, protocol, m, StatusCodes.INVALID, batch, decoded.rejections().summary());
+      return;
+    }
+    respond(req, protocol, m, StatusCodes.ACCEPTED, batch, null);
+  }
+
+  /**
+   * RW 2.0 responses always carry the three Written headers with what was accepted, on success and
+   * failure alike (§2.5); RW 1.0 responses never do (client_golang#1927, §4.3).
+   */
+  private static void respond(HttpServerRequest req, WireProtocol protocol, IngestMetrics m, int status,
+      MetricBatch written, String message) {
+    HttpServerResponse resp = req.response();
+    if (protocol == WireProtocol.RW2) {
+      resp.putHeader(WRITTEN_SAMPLES, Long.toString(written == null ? 0 : written.sampleCount()));
+      resp.putHeader(WRITTEN_HISTOGRAMS, Long.toString(written == null ? 0 : written.histogramCount()));
+      resp.putHeader(WRITTEN_EXEMPLARS, Long.toString(written == null ? 0 : written.exemplarCount()));
+    }
+    m.response(status);
+    if (message == null) {
+      resp.setStatusCode(status).end();
+    } else {
+      plain(resp, status, message);
+    }
+  }
+
+  private static void plain(HttpServerResponse resp, int status, String message) {
+    resp.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+  }
+}

@@ -1,0 +1,34 @@
+package io.rwgateway.gateway.telemetry;
+
+import io.micrometer.core.instrument.Counter;
+import io.rwgateway.gateway.egress.RequestSink;
+import io.rwgateway.translators.codec.EncodedRequest;
+
+/**
+ * What the received data would weigh as RW 2.0 (the "egress estimator" of the default config):
+ * an {@code EncodingGroup} encodes the traffic exactly as a RW 2.0 backend with the default
+ * batching would get it, and this sink only counts the bytes instead of sending them.
+ */
+public final class EgressEstimator implements RequestSink {
+  private final Counter compressed;
+  private final Counter uncompressed;
+
+  public EgressEstimator(GatewayMetrics metrics) {
+    compressed = Counter.builder(GatewayMetrics.PREFIX + "estimated_rw2_bytes")
+        .description("What the received data would weigh as RW 2.0 with default batching (no backend configured)")
+        .tag("encoding", "snappy").register(metrics.registry());
+    uncompressed = Counter.builder(GatewayMetrics.PREFIX + "estimated_rw2_bytes")
+        .description("What the received data would weigh as RW 2.0 with default batching (no backend configured)")
+        .tag("encoding", "identity").register(metrics.registry());
+  }
+
+  @Override
+  public void enqueue(int shard, EncodedRequest request, long estimatedBytes) {
+    compressed.increment(request.body().length);
+    uncompressed.increment(request.uncompressedBytes());
+  }
+
+  public double compressedBytes() {
+    return compressed.count();
+  }
+}

@@ -1,0 +1,62 @@
+package io.rwgateway.gateway.telemetry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.rwgateway.gateway.ingest.WireProtocol;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The gateway's own metrics (architecture.md "Self-observability"), in one Prometheus registry
+ * served on {@code /metrics}. Per-protocol and per-backend meter groups are created once and
+ * handed to the components that count, so the hot path never looks meters up by name.
+ */
+public final class GatewayMetrics {
+  public static final String PREFIX = "rw_gateway_";
+
+  private final PrometheusMeterRegistry registry;
+  private final Map<WireProtocol, IngestMetrics> ingest = new EnumMap<>(WireProtocol.class);
+
+  public GatewayMetrics() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    for (WireProtocol p : WireProtocol.values()) {
+      ingest.put(p, new IngestMetrics(registry, p.label()));
+    }
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public IngestMetrics ingest(WireProtocol protocol) {
+    return ingest.get(protocol);
+  }
+
+  /** A request refused before its protocol was known (wrong method, wrong content type...). */
+  public void rejectedUnknownProtocol(String reason) {
+    Counter.builder(PREFIX + "rejected_requests")
+        .description("Ingest requests refused, by reason")
+        .tag("protocol", "unknown").tag("reason", reason)
+        .register(registry).increment();
+  }
+
+  public RouteMetrics route(String backend) {
+    return new RouteMetrics(registry, backend);
+  }
+
+  /** Text exposition for {@code /metrics}. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** Sum over every protocol of a received-bytes counter (compressed), for the egress ratio. */
+  public double receivedCompressedBytes() {
+    double sum = 0;
+    for (IngestMetrics m : ingest.values()) {
+      sum += m.bytes.count();
+    }
+    return sum;
+  }
+}

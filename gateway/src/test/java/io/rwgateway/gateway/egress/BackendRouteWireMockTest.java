@@ -1,0 +1,226 @@
+package io.rwgateway.gateway.egress;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.rwgateway.gateway.testing.GatewayHarness.CT_RW1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.Protocol;
+import io.rwgateway.config.RetryConfig;
+import io.rwgateway.gateway.Version;
+import io.rwgateway.gateway.testing.GatewayHarness;
+import io.rwgateway.gateway.testing.Payloads;
+import io.rwgateway.gateway.testing.TestConfigs;
+import io.rwgateway.translators.proto.rw1.Rw1Proto;
+import io.rwgateway.translators.proto.rw2.Rw2Proto;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Egress against WireMock backends: exact requests, retries, drops, isolation, back-pressure. */
+class BackendRouteWireMockTest {
+  private static final long TS = 1_700_000_000_000L;
+  private static final String PATH = "/api/v1/write";
+
+  private WireMockServer a;
+  private WireMockServer b;
+
+  @BeforeEach
+  void startBackends() {
+    a = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    b = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    a.start();
+    b.start();
+  }
+
+  @AfterEach
+  void stopBackends() {
+    a.stop();
+    b.stop();
+  }
+
+  private static String url(WireMockServer s) {
+    return "http://127.0.0.1:" + s.port() + PATH;
+  }
+
+  /** A RW 2.0 receiver's 204: with the Written headers (the counts are not checked by these tests). */
+  private static ResponseDefinitionBuilder rw2Ok() {
+    return aResponse().withStatus(204)
+        .withHeader("X-Prometheus-Remote-Write-Samples-Written", "1000000")
+        .withHeader("X-Prometheus-Remote-Write-Histograms-Written", "0")
+        .withHeader("X-Prometheus-Remote-Write-Exemplars-Written", "0");
+  }
+
+  private static List<LoggedRequest> requests(WireMockServer s) {
+    return s.findAll(postRequestedFor(urlEqualTo(PATH)));
+  }
+
+  @Test
+  void sendsRw2WithExactHeadersAndADecodableBody() throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok()));
+    BackendConfig cfg = TestConfigs.withHeaders(TestConfigs.backend("a", url(a), Protocol.RW2),
+        Map.of("X-Scope-OrgID", "team-a"));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(cfg))) {
+      assertThat(gw.write(CT_RW1, Payloads.rw1(
+          Payloads.rw1Series(1.5, TS, "job", "x", "__name__", "up")))).extracting(HttpResponse::statusCode).isEqualTo(204);
+      await().atMost(Duration.ofSeconds(10)).until(() -> requests(a).size() == 1);
+    }
+    LoggedRequest req = requests(a).get(0);
+    assertThat(req.getHeader("Content-Type")).isEqualTo("application/x-protobuf;proto=io.prometheus.write.v2.Request");
+    assertThat(req.getHeader("Content-Encoding")).isEqualTo("snappy");
+    assertThat(req.getHeader("X-Prometheus-Remote-Write-Version")).isEqualTo("2.0.0");
+    assertThat(req.getHeader("User-Agent")).isEqualTo("rw-gateway/" + Version.version());
+    assertThat(req.getHeader("X-Scope-OrgID")).isEqualTo("team-a");
+    Rw2Proto.Request body = Payloads.parseRw2(req.getBody());
+    assertThat(body.getSymbols(0)).isEmpty();
+    assertThat(Payloads.rw2Lines(body)).containsExactly("{__name__=\"up\",job=\"x\"} 1.5@" + TS);
+  }
+
+  @Test
+  void sendsRw1WithExactHeadersAndADecodableBody() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(204)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW1)))) {
+      gw.write(GatewayHarness.CT_RW2, Payloads.rw2(TS, 7, new String[] {"__name__", "m", "a", "b"}));
+      await().atMost(Duration.ofSeconds(10)).until(() -> requests(a).size() == 1);
+    }
+    LoggedRequest req = requests(a).get(0);
+    assertThat(req.getHeader("Content-Type")).isEqualTo("application/x-protobuf");
+    assertThat(req.getHeader("Content-Encoding")).isEqualTo("snappy");
+    assertThat(req.getHeader("X-Prometheus-Remote-Write-Version")).isEqualTo("0.1.0");
+    assertThat(req.getHeader("User-Agent")).startsWith("rw-gateway/");
+    Rw1Proto.WriteRequest body = Payloads.parseRw1(req.getBody());
+    assertThat(Payloads.rw1Lines(body)).containsExactly("{__name__=\"m\",a=\"b\"} 7.0@" + TS);
+  }
+
+  @Test
+  void retries500ThenDeliversOnce() throws Exception {
+    a.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500).withBody("try again")).willSetStateTo("ok"));
+    a.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("ok").willReturn(rw2Ok()));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 10, TS));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"a\"}") == 10);
+      assertThat(gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"http_5xx\"}")).isEqualTo(1);
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"http_5xx\"}")).isZero();
+    }
+    List<LoggedRequest> reqs = requests(a);
+    assertThat(reqs).hasSize(2);
+    assertThat(reqs.get(1).getBody()).isEqualTo(reqs.get(0).getBody());
+    assertThat(reqs.get(1).getHeader("Retry-Attempt")).isEqualTo("1");
+  }
+
+  @Test
+  void doesNotRetry400AndCountsTheDrop() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("out of order sample")));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 3, TS));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"http_400\"}") == 3);
+      // Give a wrong retry a chance to happen before checking it did not.
+      await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> requests(a).size() == 1);
+      assertThat(gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"http_400\"}")).isZero();
+    }
+  }
+
+  @Test
+  void honoursRetryAfterOn429() throws Exception {
+    a.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("ok"));
+    a.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs("ok").willReturn(rw2Ok()));
+    // Backoff capped at 100 ms: only Retry-After can explain a 2 s gap.
+    BackendConfig cfg = TestConfigs.withRetry(TestConfigs.backend("a", url(a), Protocol.RW2),
+        new RetryConfig(Duration.ofMillis(10), Duration.ofMillis(100), true));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(cfg))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 2, TS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> requests(a).size() == 2);
+      assertThat(gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"http_429\"}")).isEqualTo(1);
+    }
+    List<LoggedRequest> reqs = requests(a);
+    long gap = reqs.get(1).getLoggedDate().getTime() - reqs.get(0).getLoggedDate().getTime();
+    assertThat(gap).isBetween(1900L, 5000L);
+  }
+
+  @Test
+  void slowBackendDoesNotDelayTheOther() throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok().withFixedDelay(10_000)));
+    b.stubFor(post(PATH).willReturn(rw2Ok()));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
+        TestConfigs.backend("slow", url(a), Protocol.RW2), TestConfigs.backend("fast", url(b), Protocol.RW1)))) {
+      for (int i = 0; i < 5; i++) {
+        long sent = System.nanoTime();
+        HttpResponse<String> r = gw.write(CT_RW1, Payloads.rw1Many("up", 5, TS + i));
+        assertThat(r.statusCode()).isEqualTo(204);
+        int expected = i + 1;
+        await().atMost(Duration.ofSeconds(2)).until(() -> requests(b).size() >= expected);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
+      }
+      assertThat(gw.metric("rw_gateway_sent_samples_total{backend=\"fast\"}")).isEqualTo(25);
+      assertThat(gw.metric("rw_gateway_sent_samples_total{backend=\"slow\"}")).isZero();
+    }
+  }
+
+  @Test
+  void fullQueueAnswersTheSender429WithRetryAfter() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    b.stubFor(post(PATH).willReturn(rw2Ok()));
+    BackendConfig tiny = TestConfigs.withQueue(TestConfigs.backend("down", url(a), Protocol.RW2), 1024);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(tiny, TestConfigs.backend("up", url(b), Protocol.RW2)))) {
+      assertThat(gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS)).statusCode()).isEqualTo(204);
+      HttpResponse<String> r = gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS + 1));
+      assertThat(r.statusCode()).isEqualTo(429);
+      assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(r.body()).contains("down");
+      assertThat(gw.metric("rw_gateway_rejected_requests_total{protocol=\"rw1\",reason=\"queue_full\"}")).isEqualTo(1);
+      // The refused batch went nowhere: the healthy backend got only the first one.
+      await().atMost(Duration.ofSeconds(5)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"up\"}") == 50);
+      await().during(Duration.ofMillis(300)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"up\"}") == 50);
+    }
+  }
+
+  @Test
+  void treats2xxWithoutWrittenHeadersFromRw2BackendAsUnsupported() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(204)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("old", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 4, TS));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"old\",reason=\"rw2_not_supported\"}") == 4);
+    }
+  }
+
+  @Test
+  void mergesIncomingRequestsIntoOneOutgoingRequestAndEncodesOncePerFormat() throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok()));
+    b.stubFor(post(PATH).willReturn(rw2Ok()));
+    Duration delay = Duration.ofSeconds(2);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
+        TestConfigs.withMaxDelay(TestConfigs.backend("a", url(a), Protocol.RW2), delay),
+        TestConfigs.withMaxDelay(TestConfigs.backend("b", url(b), Protocol.RW2), delay)))) {
+      for (int i = 0; i < 5; i++) {
+        gw.write(CT_RW1, Payloads.rw1Many("up", 20, TS + i));
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"b\"}") == 100
+          && gw.metric("rw_gateway_sent_samples_total{backend=\"a\"}") == 100);
+    }
+    // Fewer outgoing requests than incoming ones, and byte-identical bodies for the two backends.
+    assertThat(requests(a).size()).isLessThan(5);
+    assertThat(requests(a).size()).isEqualTo(requests(b).size());
+    for (int i = 0; i < requests(a).size(); i++) {
+      assertThat(requests(a).get(i).getBody()).isEqualTo(requests(b).get(i).getBody());
+    }
+  }
+}

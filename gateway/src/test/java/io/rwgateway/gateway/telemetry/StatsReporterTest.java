@@ -1,0 +1,29 @@
+package io.rwgateway.gateway.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rwgateway.gateway.ingest.WireProtocol;
+import io.rwgateway.translators.model.MetricBatchBuilder;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StatsReporterTest {
+  @Test
+  void reportsWhatArrivedSinceTheLastLineAndTheOutputRatio() {
+    GatewayMetrics metrics = new GatewayMetrics();
+    StatsReporter stats = new StatsReporter(metrics);
+    AtomicLong out = new AtomicLong();
+    stats.output("as RW 2.0 (estimate)", out::get);
+    assertThat(stats.line()).isEqualTo("received nothing; as RW 2.0 (estimate): 0 B");
+
+    IngestMetrics rw1 = metrics.ingest(WireProtocol.RW1);
+    rw1.body(2048, 9000);
+    rw1.accepted(new MetricBatchBuilder().series("__name__", "up").sample(1, 1).add()
+        .series("__name__", "down").sample(1, 0).add().build(), 0);
+    rw1.response(204);
+    out.set(1024);
+    assertThat(stats.line()).isEqualTo("received rw1: 1 requests, 2 series, 2 samples, 0 histograms, 0 exemplars,"
+        + " 2.0 KiB snappy; as RW 2.0 (estimate): 1.0 KiB (0.50x of received)");
+    assertThat(stats.line()).isEqualTo("received nothing; as RW 2.0 (estimate): 0 B");
+  }
+}

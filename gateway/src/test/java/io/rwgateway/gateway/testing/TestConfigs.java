@@ -1,0 +1,58 @@
+package io.rwgateway.gateway.testing;
+
+import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.BatchConfig;
+import io.rwgateway.config.GatewayConfig;
+import io.rwgateway.config.Protocol;
+import io.rwgateway.config.QueueConfig;
+import io.rwgateway.config.RetryConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Gateway configurations for tests: loopback, a free port, fast batching and backoff. */
+public final class TestConfigs {
+  private TestConfigs() {}
+
+  public static BackendConfig backend(String name, String url, Protocol protocol) {
+    return new BackendConfig(name, URI.create(url), protocol, Map.of(), Duration.ofSeconds(30), 1,
+        new QueueConfig(64L << 20), new BatchConfig(10_000, 4L << 20, Duration.ofMillis(50)),
+        new RetryConfig(Duration.ofMillis(30), Duration.ofMillis(500), true));
+  }
+
+  public static BackendConfig withQueue(BackendConfig b, long maxBytes) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        new QueueConfig(maxBytes), b.batch(), b.retry());
+  }
+
+  public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), headers, b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry());
+  }
+
+  public static BackendConfig withRetry(BackendConfig b, RetryConfig retry) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), retry);
+  }
+
+  public static BackendConfig withTimeout(BackendConfig b, Duration timeout) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), timeout, b.concurrency(),
+        b.queue(), b.batch(), b.retry());
+  }
+
+  public static BackendConfig withMaxDelay(BackendConfig b, Duration maxDelay) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), new BatchConfig(b.batch().maxSamples(), b.batch().maxBytes(), maxDelay), b.retry());
+  }
+
+  public static BackendConfig withConcurrency(BackendConfig b, int concurrency) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), concurrency,
+        b.queue(), b.batch(), b.retry());
+  }
+
+  public static GatewayConfig gateway(BackendConfig... backends) {
+    GatewayConfig d = GatewayConfig.defaults();
+    return new GatewayConfig("127.0.0.1", 0, Duration.ZERO, d.ingest(), List.of(backends));
+  }
+}
