@@ -153,7 +153,7 @@ class RemoteWriteHandlerTest {
     byte[] cut = Arrays.copyOf(raw, raw.length - 7);
     HttpResponse<String> r = gw.write(CT_RW1, Payloads.snappy(cut));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertOneLineReason(r, "protobuf");
+    assertOneLineReason(r, "cannot decode RW 1.0 WriteRequest");
   }
 
   @Test
