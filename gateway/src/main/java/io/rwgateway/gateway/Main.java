@@ -6,7 +6,6 @@ import io.rwgateway.config.ConfigLoader;
 import io.rwgateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -85,15 +84,17 @@ public final class Main {
     log.info("rw-gateway " + Version.version() + " listening on " + config.listenHost() + ":" + gateway.port()
         + " (config: " + source + "); backends: "
         + (backends.length() == 0 ? "none, estimating RW 2.0 egress only" : backends));
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutting down: flushing queues (up to " + Gateway.DRAIN_DEADLINE_MS / 1000 + " s)");
+      // JUL resets its handlers in its own shutdown hook, so these lines go to stderr directly.
+      LogFormat.direct("INFO", "rw-gateway", "shutting down: flushing queues (up to "
+          + Gateway.DRAIN_DEADLINE_MS / 1000 + " s)");
       try {
-        gateway.stop().eventually(vertx::close).await(Gateway.DRAIN_DEADLINE_MS + 5000, TimeUnit.MILLISECONDS);
+        gateway.stop().await(Gateway.DRAIN_DEADLINE_MS + 5000, TimeUnit.MILLISECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+        LogFormat.direct("INFO", "rw-gateway", "stopped");
       } catch (Exception e) {
-        log.warning("shutdown did not complete: " + e.getMessage());
+        LogFormat.direct("WARNING", "rw-gateway", "shutdown did not complete: " + e.getMessage());
       }
-      stopped.countDown();
     }, "rw-gateway-shutdown"));
   }
 
