@@ -1,0 +1,120 @@
+package io.rwgateway.gateway.egress;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rwgateway.config.Protocol;
+import io.rwgateway.gateway.testing.GatewayHarness;
+import io.rwgateway.gateway.testing.Payloads;
+import io.rwgateway.gateway.testing.TestConfigs;
+import io.rwgateway.translators.proto.rw1.Rw1Proto;
+import io.rwgateway.translators.proto.rw2.Rw2Proto;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real payloads captured from Prometheus 2.42 (../shared/fixtures) relayed through the gateway to a
+ * RW 2.0 and a RW 1.0 backend: every sample, histogram and exemplar arrives, exemplars ride on the
+ * samples of their series, and Prometheus' metadata is attached to the series in RW 2.0.
+ */
+class FixtureRelayTest {
+  private static final String PATH = "/api/v1/write";
+
+  private static List<Path> bodies(String dir) throws Exception {
+    Path root = Path.of(System.getProperty("rwgateway.fixtures"), dir);
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(p -> p.toString().endsWith(".body")).sorted().toList();
+    }
+  }
+
+  @Test
+  void relaysEveryCapturedPrometheusPayloadCompletely() throws Exception {
+    List<Path> files = new ArrayList<>(bodies("rw1-prometheus"));
+    files.addAll(bodies("rw1-prometheus-native-exemplars"));
+    long samples = 0;
+    long histograms = 0;
+    long exemplars = 0;
+    for (Path f : files) {
+      Rw1Proto.WriteRequest w = Payloads.parseRw1(Files.readAllBytes(f));
+      for (Rw1Proto.TimeSeries ts : w.getTimeseriesList()) {
+        samples += ts.getSamplesCount();
+        histograms += ts.getHistogramsCount();
+        exemplars += ts.getExemplarsCount();
+      }
+    }
+    assertThat(samples).isPositive();
+    assertThat(histograms).isPositive();
+    assertThat(exemplars).isPositive();
+
+    WireMockServer rw2 = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer rw1 = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    rw2.start();
+    rw1.start();
+    try {
+      rw2.stubFor(post(PATH).willReturn(aResponse().withStatus(204)
+          .withHeader("X-Prometheus-Remote-Write-Samples-Written", "0")));
+      rw1.stubFor(post(PATH).willReturn(aResponse().withStatus(204)));
+      try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
+          TestConfigs.backend("two", "http://127.0.0.1:" + rw2.port() + PATH, Protocol.RW2),
+          TestConfigs.backend("one", "http://127.0.0.1:" + rw1.port() + PATH, Protocol.RW1)))) {
+        for (Path f : files) {
+          assertThat(gw.write(GatewayHarness.CT_RW1, Files.readAllBytes(f)).statusCode()).as(f.toString()).isEqualTo(204);
+        }
+        long s = samples;
+        long h = histograms;
+        long e = exemplars;
+        for (String b : new String[] {"two", "one"}) {
+          await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(gw.metric("rw_gateway_sent_samples_total{backend=\"" + b + "\"}")).isEqualTo(s);
+            assertThat(gw.metric("rw_gateway_sent_histograms_total{backend=\"" + b + "\"}")).isEqualTo(h);
+            assertThat(gw.metric("rw_gateway_sent_exemplars_total{backend=\"" + b + "\"}")).isEqualTo(e);
+          });
+        }
+      }
+      boolean sawMetadata = false;
+      long exemplarsOnSamples = 0;
+      for (LoggedRequest req : rw2.findAll(postRequestedFor(urlEqualTo(PATH)))) {
+        Rw2Proto.Request r = Payloads.parseRw2(req.getBody());
+        assertThat(r.getSymbols(0)).isEmpty();
+        assertThat(new HashSet<>(r.getSymbolsList())).hasSize(r.getSymbolsCount());
+        Set<List<Integer>> withData = new HashSet<>();
+        for (Rw2Proto.TimeSeries ts : r.getTimeseriesList()) {
+          assertThat(ts.getSamplesCount() > 0 && ts.getHistogramsCount() > 0).isFalse();
+          if (ts.getSamplesCount() + ts.getHistogramsCount() > 0) {
+            withData.add(ts.getLabelsRefsList());
+            exemplarsOnSamples += ts.getExemplarsCount();
+          }
+          if (ts.hasMetadata() && ts.getMetadata().getType() != Rw2Proto.Metadata.MetricType.METRIC_TYPE_UNSPECIFIED
+              && ts.getMetadata().getHelpRef() != 0) {
+            sawMetadata = true;
+          }
+        }
+        for (Rw2Proto.TimeSeries ts : r.getTimeseriesList()) {
+          if (ts.getSamplesCount() + ts.getHistogramsCount() == 0) {
+            assertThat(withData).as("exemplar-only series left although its samples are in the request")
+                .doesNotContain(ts.getLabelsRefsList());
+          }
+        }
+      }
+      assertThat(sawMetadata).as("Prometheus' metadata attached to RW 2.0 series").isTrue();
+      assertThat(exemplarsOnSamples).isPositive();
+    } finally {
+      rw2.stop();
+      rw1.stop();
+    }
+  }
+}
