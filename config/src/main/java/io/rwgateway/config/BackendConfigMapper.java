@@ -38,7 +38,7 @@ final class BackendConfigMapper {
     String protocolName = r.string("protocol", Defaults.PROTOCOL.wireName());
     Protocol protocol = Protocol.fromWireName(protocolName).orElse(null);
     if (protocol == null) {
-      r.error("protocol", "must be rw2 or rw1, got '" + protocolName + "'");
+      r.error("protocol", "must be rw2, rw1 or auto, got '" + protocolName + "'");
     }
     Map<String, String> headers = HeaderRules.check(r.map("headers"));
     Duration timeout = r.duration("timeout", Defaults.TIMEOUT, MIN_POSITIVE, null);

@@ -2,10 +2,15 @@ package io.rwgateway.config;
 
 import java.util.Optional;
 
-/** Wire protocol a backend receives: Remote Write 2.0 (the default) or 1.0 (remote-write.md §1, §2). */
+/**
+ * Wire protocol a backend receives: Remote Write 2.0 (the default), 1.0 (remote-write.md §1, §2),
+ * or {@code auto}: RW 2.0 until the backend shows it does not speak it (a 415, or a 2xx without the
+ * Written headers, §2.6 and §3.4), then RW 1.0 for good (architecture.md "Delivery semantics").
+ */
 public enum Protocol {
   RW2("rw2"),
-  RW1("rw1");
+  RW1("rw1"),
+  AUTO("auto");
 
   private final String wireName;
 

@@ -123,10 +123,11 @@ class BackendConfigMapperTest {
   @Test
   void readsProtocolByWireName() throws Exception {
     assertThat(ConfigLoader.parse(backend("protocol: rw1")).backends().get(0).protocol()).isEqualTo(Protocol.RW1);
-    assertThat(LoadErrors.of(backend("protocol: auto")))
-        .containsExactly("backends[0].protocol: must be rw2 or rw1, got 'auto'");
+    assertThat(ConfigLoader.parse(backend("protocol: auto")).backends().get(0).protocol()).isEqualTo(Protocol.AUTO);
+    assertThat(LoadErrors.of(backend("protocol: rw3")))
+        .containsExactly("backends[0].protocol: must be rw2, rw1 or auto, got 'rw3'");
     assertThat(LoadErrors.of(backend("protocol: RW2")))
-        .containsExactly("backends[0].protocol: must be rw2 or rw1, got 'RW2'");
+        .containsExactly("backends[0].protocol: must be rw2, rw1 or auto, got 'RW2'");
   }
 
   @Test

@@ -13,11 +13,12 @@ class ProtocolTest {
     }
     assertThat(Protocol.RW2.wireName()).isEqualTo("rw2");
     assertThat(Protocol.RW1.wireName()).isEqualTo("rw1");
+    assertThat(Protocol.AUTO.wireName()).isEqualTo("auto");
   }
 
   @Test
   void unknownOrUpperCaseNamesAreEmpty() {
-    assertThat(Protocol.fromWireName("auto")).isEmpty();
+    assertThat(Protocol.fromWireName("rw3")).isEmpty();
     assertThat(Protocol.fromWireName("RW2")).isEmpty();
     assertThat(Protocol.fromWireName(null)).isEmpty();
   }

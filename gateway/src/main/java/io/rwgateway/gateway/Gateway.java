@@ -97,7 +97,8 @@ public final class Gateway {
       BackendRoute route = new BackendRoute(vertx, b, rm);
       routes.add(route);
       // Same format, batching and sharding => the same bytes: encode once for all of them.
-      String key = b.protocol() + "|" + b.batch() + "|" + b.concurrency();
+      // An auto route starts as RW 2.0 and encodes with the RW 2.0 routes.
+      String key = encodedFormat(b.protocol()) + "|" + b.batch() + "|" + b.concurrency();
       byEncoding.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
       firstOfGroup.putIfAbsent(key, b);
       Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio",
@@ -111,7 +112,7 @@ public final class Gateway {
       BackendConfig b = firstOfGroup.get(e.getKey());
       groups.add(new EncodingGroup(encoder(b.protocol()), b.batch(), b.concurrency(), e.getValue()));
     }
-    boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() == Protocol.RW2);
+    boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
       EgressEstimator estimator = new EgressEstimator(metrics);
       groups.add(new EncodingGroup(new Rw2Encoder(), ESTIMATOR_BATCH, 1, List.of(estimator)));
@@ -121,6 +122,10 @@ public final class Gateway {
 
   private static double ratio(double out, double in) {
     return in == 0 ? 0 : out / in;
+  }
+
+  private static Protocol encodedFormat(Protocol p) {
+    return p == Protocol.RW1 ? Protocol.RW1 : Protocol.RW2;
   }
 
   private static RequestEncoder encoder(Protocol p) {

@@ -35,13 +35,18 @@ public final class BackendRoute implements RequestSink {
   static final String WRITTEN_HISTOGRAMS = "X-Prometheus-Remote-Write-Histograms-Written";
   static final String WRITTEN_EXEMPLARS = "X-Prometheus-Remote-Write-Exemplars-Written";
   private static final int MAX_LOGGED_BODY = 256;
+  static final String PROTOCOL_FALLBACK = "protocol_fallback";
 
   private final BackendConfig config;
   private final RouteMetrics metrics;
   private final BackendQueue queue;
   private final RetryPolicy retry;
   private final HttpClientAgent client;
-  private final RequestOptions template;
+  private final RequestOptions rw2Template;
+  private final RequestOptions rw1Template;
+  private Rw1Transcoder transcoder;
+  /** A {@code protocol: auto} route whose backend refused RW 2.0; from then on it gets RW 1.0. */
+  private volatile boolean fellBack;
   private final ShardSender[] senders;
   private volatile boolean closing;
 
@@ -59,7 +64,8 @@ public final class BackendRoute implements RequestSink {
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())))
         .with(new PoolOptions().setHttp1MaxSize(Math.max(1, config.concurrency())))
         .build();
-    this.template = requestTemplate(config);
+    this.rw2Template = requestTemplate(config, true);
+    this.rw1Template = requestTemplate(config, false);
     this.senders = new ShardSender[config.concurrency()];
     for (int i = 0; i < senders.length; i++) {
       senders[i] = new ShardSender(context, this);
@@ -68,7 +74,7 @@ public final class BackendRoute implements RequestSink {
   }
 
   /** Headers per remote-write.md §5 "Sender"; user headers were checked against reserved names by config. */
-  private static RequestOptions requestTemplate(BackendConfig config) {
+  private static RequestOptions requestTemplate(BackendConfig config, boolean rw2) {
     RequestOptions o = new RequestOptions()
         .setMethod(HttpMethod.POST)
         .setAbsoluteURI(config.url().toString())
@@ -77,7 +83,6 @@ public final class BackendRoute implements RequestSink {
     for (Map.Entry<String, String> h : config.headers().entrySet()) {
       o.putHeader(h.getKey(), h.getValue());
     }
-    boolean rw2 = config.protocol() == Protocol.RW2;
     o.putHeader("Content-Type", rw2 ? CT_RW2 : CT_RW1);
     o.putHeader("Content-Encoding", "snappy");
     o.putHeader("X-Prometheus-Remote-Write-Version", rw2 ? "2.0.0" : "0.1.0");
@@ -121,20 +126,41 @@ public final class BackendRoute implements RequestSink {
   }
 
   long retryDelayMillis(int attempt, SendResult result) {
+    if (PROTOCOL_FALLBACK.equals(result.reason())) {
+      return 0;
+    }
     return retry.delayMillis(attempt, result.retryAfter(), System.currentTimeMillis());
   }
 
-  /** One HTTP attempt; never fails: network errors become a retryable result. */
+  /** True while this route's requests go out as RW 2.0. */
+  boolean sendsRw2() {
+    return config.protocol() == Protocol.RW2 || (config.protocol() == Protocol.AUTO && !fellBack);
+  }
+
+  /**
+   * One HTTP attempt; never fails: network errors become a retryable result. Runs on the route's
+   * context. {@code request} is always what the encoding group produced (RW 1.0 or RW 2.0); a
+   * fallen-back auto route transcodes it for the wire.
+   */
   Future<SendResult> send(EncodedRequest request, int attempt) {
-    RequestOptions options = new RequestOptions(template);
+    boolean asRw2 = sendsRw2();
+    EncodedRequest wire = request;
+    if (config.protocol() == Protocol.AUTO && !asRw2) {
+      if (transcoder == null) {
+        transcoder = new Rw1Transcoder();
+      }
+      wire = transcoder.toRw1(request);
+    }
+    RequestOptions options = new RequestOptions(asRw2 ? rw2Template : rw1Template);
     if (attempt > 0) {
       // Not in the spec; Prometheus and client_golang send it on retries (remote-write.md §1.2).
       options.putHeader("Retry-Attempt", Integer.toString(attempt));
     }
     long start = System.nanoTime();
+    EncodedRequest sent = wire;
     return client.request(options)
-        .compose(req -> req.send(Buffer.buffer(request.body())))
-        .compose(resp -> resp.body().map(body -> classify(request, resp, body)))
+        .compose(req -> req.send(Buffer.buffer(sent.body())))
+        .compose(resp -> resp.body().map(body -> classify(sent, asRw2, resp, body)))
         .otherwise(SendResult::networkError)
         .map(result -> {
           metrics.response(result.status(), System.nanoTime() - start);
@@ -142,12 +168,15 @@ public final class BackendRoute implements RequestSink {
         });
   }
 
-  private SendResult classify(EncodedRequest request, HttpClientResponse resp, Buffer body) {
+  private SendResult classify(EncodedRequest request, boolean asRw2, HttpClientResponse resp, Buffer body) {
     int status = resp.statusCode();
     StatusCodes.Outcome outcome = StatusCodes.classifyBackend(status, config.retry().retryOn429());
     String retryAfter = resp.getHeader("Retry-After");
     if (outcome == StatusCodes.Outcome.SUCCESS) {
-      return config.protocol() == Protocol.RW2 ? checkWritten(request, resp, status) : success(status);
+      return asRw2 ? checkWritten(request, resp, status) : success(status);
+    }
+    if (status == StatusCodes.UNSUPPORTED_MEDIA_TYPE && asRw2 && config.protocol() == Protocol.AUTO) {
+      return fallBack("answered 415 to RW 2.0");
     }
     String reason = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_" + status;
     return new SendResult(outcome, status, reason, oneLine(body), retryAfter);
@@ -163,6 +192,9 @@ public final class BackendRoute implements RequestSink {
     String e = resp.getHeader(WRITTEN_EXEMPLARS);
     boolean carriedData = request.samples() + request.histograms() + request.exemplars() > 0;
     if (s == null && h == null && e == null && carriedData) {
+      if (config.protocol() == Protocol.AUTO) {
+        return fallBack("answered " + status + " to RW 2.0 without X-Prometheus-Remote-Write-*-Written headers");
+      }
       return new SendResult(StatusCodes.Outcome.PERMANENT, status, "rw2_not_supported",
           "backend answered " + status + " without X-Prometheus-Remote-Write-*-Written headers: it does not"
               + " speak RW 2.0 (configure protocol: rw1)", null);
@@ -174,6 +206,20 @@ public final class BackendRoute implements RequestSink {
       metrics.partialWrite(ms, mh, me);
     }
     return success(status);
+  }
+
+  /**
+   * Switches this auto route to RW 1.0 for good and asks for an immediate resend of the same
+   * request, now transcoded (remote-write.md §2.6: senders MAY fall back on 415).
+   */
+  private SendResult fallBack(String why) {
+    if (!fellBack) {
+      fellBack = true;
+      metrics.protocolFallback();
+      LOG.warning("backend " + config.name() + " " + why + ": switching to RW 1.0 (protocol: auto)");
+    }
+    return new SendResult(StatusCodes.Outcome.RETRYABLE, StatusCodes.UNSUPPORTED_MEDIA_TYPE, PROTOCOL_FALLBACK,
+        why, null);
   }
 
   private static long parseCount(String v) {

@@ -99,6 +99,13 @@ public final class RouteMetrics {
         .tag("backend", backend).register(registry).increment();
   }
 
+  /** A {@code protocol: auto} route switched to RW 1.0. */
+  public void protocolFallback() {
+    Counter.builder(GatewayMetrics.PREFIX + "protocol_fallbacks")
+        .description("Times an auto route found its backend does not speak RW 2.0 and switched to RW 1.0")
+        .tag("backend", backend).register(registry).increment();
+  }
+
   public double sentBytesTotal() {
     return sentBytes.count();
   }

@@ -223,4 +223,48 @@ class BackendRouteWireMockTest {
       assertThat(requests(a).get(i).getBody()).isEqualTo(requests(b).get(i).getBody());
     }
   }
+  @Test
+  void autoFallsBackToRw1On415AndStaysThere() throws Exception {
+    a.stubFor(post(PATH).withHeader("Content-Type", equalTo("application/x-protobuf;proto=io.prometheus.write.v2.Request"))
+        .willReturn(aResponse().withStatus(415).withBody("unsupported proto")));
+    a.stubFor(post(PATH).withHeader("Content-Type", equalTo("application/x-protobuf"))
+        .willReturn(aResponse().withStatus(204)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("old", url(a), Protocol.AUTO)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 3, TS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"old\"}") == 3);
+      gw.write(CT_RW1, Payloads.rw1Many("up", 3, TS + 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"old\"}") == 6);
+      assertThat(gw.metric("rw_gateway_protocol_fallbacks_total{backend=\"old\"}")).isEqualTo(1);
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"old\",reason=\"http_415\"}")).isZero();
+    }
+    List<LoggedRequest> reqs = requests(a);
+    assertThat(reqs).extracting(r -> r.getHeader("Content-Type")).containsExactly(
+        "application/x-protobuf;proto=io.prometheus.write.v2.Request", "application/x-protobuf", "application/x-protobuf");
+    assertThat(reqs.get(1).getHeader("X-Prometheus-Remote-Write-Version")).isEqualTo("0.1.0");
+    assertThat(Payloads.rw1Lines(Payloads.parseRw1(reqs.get(1).getBody()))).hasSize(3);
+    assertThat(Payloads.rw1Lines(Payloads.parseRw1(reqs.get(2).getBody()))).hasSize(3);
+  }
+
+  @Test
+  void autoFallsBackToRw1WhenA2xxHasNoWrittenHeaders() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(204)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("v1only", url(a), Protocol.AUTO)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 4, TS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"v1only\"}") == 4);
+    }
+    List<LoggedRequest> reqs = requests(a);
+    assertThat(reqs).hasSize(2);
+    assertThat(Payloads.rw1Lines(Payloads.parseRw1(reqs.get(1).getBody()))).hasSize(4);
+  }
+
+  @Test
+  void rw2RouteDoesNotFallBackOn415ButDropsAndCounts() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(415)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("strict", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 2, TS));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"strict\",reason=\"http_415\"}") == 2);
+    }
+    assertThat(requests(a)).hasSize(1);
+  }
 }
