@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpServerResponse;
  * 204, or 400 with counts when some series were invalid and the rest was forwarded.
  */
 public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RemoteWriteHandler.class.getName());
   static final String WRITTEN_SAMPLES = "X-Prometheus-Remote-Write-Samples-Written";
   static final String WRITTEN_HISTOGRAMS = "X-Prometheus-Remote-Write-Histograms-Written";
   static final String WRITTEN_EXEMPLARS = "X-Prometheus-Remote-Write-Exemplars-Written";
@@ -85,6 +86,14 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
       m.body(compressed.length, 0);
       m.rejectedRequest(e.reason());
       respond(req, protocol, m, StatusCodes.INVALID, null, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      // A decoder bug triggered by this input. Still the input's fault as far as the sender can
+      // tell: a 5xx would make Prometheus resend it forever (remote-write.md §3.4).
+      m.body(compressed.length, 0);
+      m.rejectedRequest("decoder_error");
+      LOG.warning("cannot decode " + protocol.label() + " request of " + compressed.length + " bytes: " + e);
+      respond(req, protocol, m, StatusCodes.INVALID, null, "cannot decode request: " + e.getClass().getSimpleName());
       return;
     }
     m.body(compressed.length, protobuf.length);
