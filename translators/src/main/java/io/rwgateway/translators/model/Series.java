@@ -126,6 +126,16 @@ public final class Series {
         histograms, newExemplars);
   }
 
+  /**
+   * The same samples and histograms under refs into another symbol table: for a stage that builds
+   * a new batch (relabeling) without copying the sample columns, which both series then share.
+   */
+  public Series relinked(int[] newLabelRefs, int newHelpRef, int newUnitRef,
+      List<Exemplar> newExemplars) {
+    return new Series(newLabelRefs, type, newHelpRef, newUnitRef, timestamps, valueBits,
+        startTimestamps, histograms, newExemplars);
+  }
+
   /** True when both series have the same label ref pairs (same batch assumed). */
   public boolean sameLabels(Series other) {
     return Arrays.equals(labelRefs, other.labelRefs);
