@@ -1,7 +1,9 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,9 +19,12 @@ import java.util.Objects;
  * @param queue       bound of queued encoded bytes
  * @param batch       flush thresholds
  * @param retry       backoff for retryable failures
+ * @param writeRelabelConfigs rules applied to this backend's series before encoding, in order
+ * @param tenant      how batches are split by tenant; null when the backend is not multi-tenant
  */
 public record BackendConfig(String name, URI url, Protocol protocol, Map<String, String> headers,
-    Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry) {
+    Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry,
+    List<RelabelRule> writeRelabelConfigs, TenantConfig tenant) {
 
   public BackendConfig {
     Objects.requireNonNull(name, "name");
@@ -30,6 +35,7 @@ public record BackendConfig(String name, URI url, Protocol protocol, Map<String,
     Objects.requireNonNull(queue, "queue");
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(retry, "retry");
+    writeRelabelConfigs = List.copyOf(writeRelabelConfigs);
   }
 
   /** Header values are left out: a custom header may carry a token (e.g. an API key). */
@@ -37,12 +43,14 @@ public record BackendConfig(String name, URI url, Protocol protocol, Map<String,
   public String toString() {
     return "BackendConfig[name=" + name + ", url=" + url + ", protocol=" + protocol + ", headers="
         + new java.util.TreeSet<>(headers.keySet()) + ", timeout=" + timeout + ", concurrency=" + concurrency
-        + ", queue=" + queue + ", batch=" + batch + ", retry=" + retry + "]";
+        + ", queue=" + queue + ", batch=" + batch + ", retry=" + retry + ", writeRelabelConfigs="
+        + writeRelabelConfigs + ", tenant=" + tenant + "]";
   }
 
   /** A backend with every optional setting at its default (for code and tests building configs). */
   public static BackendConfig withDefaults(String name, URI url) {
     return new BackendConfig(name, url, Defaults.PROTOCOL, Map.of(), Defaults.TIMEOUT,
-        Defaults.CONCURRENCY, QueueConfig.defaults(), BatchConfig.defaults(), RetryConfig.defaults());
+        Defaults.CONCURRENCY, QueueConfig.defaults(), BatchConfig.defaults(), RetryConfig.defaults(),
+        List.of(), null);
   }
 }

@@ -1,5 +1,6 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,11 +48,23 @@ final class BackendConfigMapper {
     QueueConfig queue = queue(queueReader);
     BatchConfig batch = batch(r.map("batch"), queueReader, queue);
     RetryConfig retry = retry(r.map("retry"));
+    List<RelabelRule> writeRelabelConfigs = RelabelConfigMapper.mapAll(r.mapList("write_relabel_configs"));
+    TenantConfig tenant = tenant(r, headers);
     r.rejectUnknownKeys();
     if (name == null || url == null || protocol == null) {
       return null;
     }
-    return new BackendConfig(name, url, protocol, headers, timeout, concurrency, queue, batch, retry);
+    return new BackendConfig(name, url, protocol, headers, timeout, concurrency, queue, batch, retry,
+        writeRelabelConfigs, tenant);
+  }
+
+  /** @return null when the backend has no tenant section (or a refused one: the error is recorded) */
+  private static TenantConfig tenant(MapReader r, Map<String, String> headers) {
+    MapReader tenant = r.map("tenant");
+    if (!r.has("tenant") || r.failed("tenant")) {
+      return null;
+    }
+    return TenantConfigMapper.map(tenant, headers);
   }
 
   private static QueueConfig queue(MapReader r) {

@@ -20,6 +20,10 @@ final class ConfigErrors {
     return failedPaths.contains(path);
   }
 
+  int count() {
+    return messages.size();
+  }
+
   boolean isEmpty() {
     return messages.isEmpty();
   }

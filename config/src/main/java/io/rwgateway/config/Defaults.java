@@ -20,6 +20,9 @@ final class Defaults {
   static final int METADATA_MAX_FAMILIES = 100_000;
   static final Duration METADATA_TTL = Duration.ofHours(1);
 
+  // relabeling: one cache of results per relabel stage (architecture.md "Performance principles")
+  static final long RELABEL_CACHE_MAX_ENTRIES = 100_000;
+
   // backends
   static final Protocol PROTOCOL = Protocol.RW2;
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -31,6 +34,9 @@ final class Defaults {
   static final Duration MIN_BACKOFF = Duration.ofMillis(30);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   static final boolean RETRY_ON_429 = true;
+  /** Mimir's, Cortex's and Loki's tenant header. */
+  static final String TENANT_HEADER = "X-Scope-OrgID";
+  static final boolean TENANT_DROP_LABEL = false;
 
   private Defaults() {
   }

@@ -1,5 +1,6 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.relabel.RelabelRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,20 +14,25 @@ import java.util.Objects;
  * @param statsLogInterval period of the "received / egress estimate" log line; zero disables it
  * @param ingest           request and label limits
  * @param backends         remote-write destinations, in file order, names unique
+ * @param relabelConfigs   rules applied to every series right after decode, before fan-out, in order
+ * @param relabelCache     bound of each relabel stage's cache of results
  */
 public record GatewayConfig(String listenHost, int listenPort, Duration statsLogInterval,
-    IngestConfig ingest, List<BackendConfig> backends) {
+    IngestConfig ingest, List<BackendConfig> backends, List<RelabelRule> relabelConfigs,
+    RelabelCacheConfig relabelCache) {
 
   public GatewayConfig {
     Objects.requireNonNull(listenHost, "listenHost");
     Objects.requireNonNull(statsLogInterval, "statsLogInterval");
     Objects.requireNonNull(ingest, "ingest");
     backends = List.copyOf(backends);
+    relabelConfigs = List.copyOf(relabelConfigs);
+    Objects.requireNonNull(relabelCache, "relabelCache");
   }
 
-  /** What an empty file gives: listen on 0.0.0.0:9201, default limits, no backends. */
+  /** What an empty file gives: listen on 0.0.0.0:9201, default limits, no backends, no relabeling. */
   public static GatewayConfig defaults() {
     return new GatewayConfig(Defaults.LISTEN_HOST, Defaults.LISTEN_PORT, Defaults.STATS_LOG_INTERVAL,
-        IngestConfig.defaults(), List.of());
+        IngestConfig.defaults(), List.of(), List.of(), RelabelCacheConfig.defaults());
   }
 }

@@ -1,6 +1,7 @@
 package io.rwgateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rwgateway.translators.relabel.RelabelRule;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,8 +27,17 @@ final class GatewayConfigMapper {
     // 0s turns the periodic stats line off.
     Duration statsLogInterval = r.duration("stats_log_interval", Defaults.STATS_LOG_INTERVAL, Duration.ZERO, null);
     IngestConfig ingest = IngestConfigMapper.map(r.map("ingest"));
+    // Pipeline order (architecture.md): global relabel right after decode, then fan-out to the backends.
+    List<RelabelRule> relabelConfigs = RelabelConfigMapper.mapAll(r.mapList("relabel_configs"));
+    RelabelCacheConfig relabelCache = relabelCache(r.map("relabel_cache"));
     List<BackendConfig> backends = BackendConfigMapper.mapAll(r.mapList("backends"));
     r.rejectUnknownKeys();
-    return new GatewayConfig(host, port, statsLogInterval, ingest, backends);
+    return new GatewayConfig(host, port, statsLogInterval, ingest, backends, relabelConfigs, relabelCache);
+  }
+
+  private static RelabelCacheConfig relabelCache(MapReader r) {
+    long maxEntries = r.longInteger("max_entries", Defaults.RELABEL_CACHE_MAX_ENTRIES, 1, Long.MAX_VALUE);
+    r.rejectUnknownKeys();
+    return new RelabelCacheConfig(maxEntries);
   }
 }

@@ -28,12 +28,9 @@ final class HeaderRules {
     for (String name : r.keys()) {
       String lower = name.toLowerCase(Locale.ROOT);
       String first = firstByLowerName.putIfAbsent(lower, name);
-      if (!isToken(name)) {
-        r.error(name, "must be a valid header name (letters, digits and " + TCHARS + ")");
-      } else if (RESERVED.contains(lower)) {
-        r.error(name, "cannot set reserved header " + name + ": the gateway sets it (remote-write.md §1.2)");
-      } else if (lower.equals("authorization")) {
-        r.error(name, "cannot set " + name + " as a plain header: credentials will get their own auth setting");
+      String problem = nameProblem(name);
+      if (problem != null) {
+        r.error(name, problem);
       } else if (first != null) {
         r.error(name, "duplicate header (same as " + first + ": header names are case-insensitive)");
       } else {
@@ -46,6 +43,24 @@ final class HeaderRules {
       }
     }
     return valid;
+  }
+
+  /**
+   * @return why a header name cannot be configured (not a token, reserved, or Authorization), or
+   *         null when it can
+   */
+  static String nameProblem(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!isToken(name)) {
+      return "must be a valid header name (letters, digits and " + TCHARS + ")";
+    }
+    if (RESERVED.contains(lower)) {
+      return "cannot set reserved header " + name + ": the gateway sets it (remote-write.md §1.2)";
+    }
+    if (lower.equals("authorization")) {
+      return "cannot set " + name + " as a plain header: credentials will get their own auth setting";
+    }
+    return null;
   }
 
   /** RFC 9110 §5.6.2 token. */
@@ -65,7 +80,7 @@ final class HeaderRules {
   }
 
   /** RFC 9110 §5.5: field values are visible characters, spaces and tabs; CR or LF would split the header. */
-  private static boolean hasControlCharacter(String value) {
+  static boolean hasControlCharacter(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7f) {

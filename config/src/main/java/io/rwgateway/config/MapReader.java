@@ -57,6 +57,21 @@ final class MapReader {
     errors.add(path(key), message);
   }
 
+  /** Records an error at this map's own path (a problem of the whole item, not of one key). */
+  void errorHere(String message) {
+    errors.add(path, message);
+  }
+
+  /** Errors recorded so far in the whole configuration; a mapper compares the count before and after an item. */
+  int errorCount() {
+    return errors.count();
+  }
+
+  /** Whether key is present with a value (for optional sections whose absence means "not used"). */
+  boolean has(String key) {
+    return !isAbsent(node.get(key));
+  }
+
   /** Whether the value under key was refused; cross-field checks skip it then. */
   boolean failed(String key) {
     return errors.failed(path(key));
@@ -137,6 +152,57 @@ final class MapReader {
       return defaultValue;
     }
     return value.intValue();
+  }
+
+  long longInteger(String key, long defaultValue, long min, long max) {
+    Long value = optionalLong(key, min, max);
+    return value == null ? defaultValue : value;
+  }
+
+  /** @return the integer under key, or null when absent or refused (an error is recorded) */
+  Long optionalLong(String key, long min, long max) {
+    JsonNode value = take(key);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isIntegralNumber()) {
+      error(key, "must be an integer, got " + describe(value));
+      return null;
+    }
+    if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+      boolean onlyTooSmall = max == Long.MAX_VALUE && value.canConvertToLong();
+      String range = onlyTooSmall ? "at least " + min : "between " + min + " and " + max;
+      error(key, "must be " + range + ", got " + value.asText());
+      return null;
+    }
+    return value.longValue();
+  }
+
+  /**
+   * @return the strings of the list under key, or null when absent or refused; a value that is not
+   *         a list is an error at key, an item that is not a string an error at its indexed path
+   */
+  List<String> stringList(String key) {
+    JsonNode value = take(key);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      error(key, "must be a list of strings, got " + describe(value));
+      return null;
+    }
+    List<String> strings = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      String itemPath = ConfigPath.index(path(key), i);
+      if (item.isTextual()) {
+        strings.add(item.textValue());
+      } else if (!errors.failed(itemPath)) { // an alias item was reported already
+        boolean scalar = item.isValueNode() && !item.isNull();
+        errors.add(itemPath, "must be a string, got " + describe(item) + (scalar ? " (quote it)" : ""));
+      }
+    }
+    return strings.size() == value.size() ? strings : null;
   }
 
   long size(String key, long defaultValue, long min, long max) {

@@ -3,6 +3,8 @@ package io.rwgateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.rwgateway.translators.relabel.RelabelAction;
+import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +44,10 @@ class ConfigLoaderTest {
     BackendConfig vm = new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
         Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(30), 2, new QueueConfig(64L << 20),
         new BatchConfig(10_000, 4L << 20, Duration.ofSeconds(1)),
-        new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true));
+        new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true), List.of(), null);
     assertThat(config).isEqualTo(new GatewayConfig("0.0.0.0", 9201, Duration.ofSeconds(10),
         new IngestConfig(10L << 20, 32 << 20, 30, 1024, 2048, new MetadataCacheConfig(100_000, Duration.ofHours(1))),
-        List.of(vm)));
+        List.of(vm), List.of(), new RelabelCacheConfig(100_000)));
     // The example writes every default out, so it must agree with the defaults in code.
     assertThat(config.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(config.backends().get(0)).usingRecursiveComparison().ignoringFields("headers")
@@ -63,14 +65,23 @@ class ConfigLoaderTest {
     assertThat(config.statsLogInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.ingest()).isEqualTo(new IngestConfig(8L << 20, 64 << 20, 40, 512, 4096,
         new MetadataCacheConfig(50_000, Duration.ofHours(2))));
+    assertThat(config.relabelConfigs()).containsExactly(
+        RelabelRule.of(RelabelAction.DROP, List.of("__name__"), null, null, "go_.*", null, null),
+        RelabelRule.of(RelabelAction.HASHMOD, List.of("__name__", "job"), "/", "shard", null, 8L, null),
+        RelabelRule.of(RelabelAction.REPLACE, null, null, "env", "(.*)", null, "$1"));
+    assertThat(config.relabelCache()).isEqualTo(new RelabelCacheConfig(50_000));
     assertThat(config.backends()).containsExactly(
         new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
             Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(10), 4, new QueueConfig(128L << 20),
             new BatchConfig(5000, 2L << 20, Duration.ofMillis(500)),
-            new RetryConfig(Duration.ofMillis(50), Duration.ofSeconds(10), false)),
+            new RetryConfig(Duration.ofMillis(50), Duration.ofSeconds(10), false),
+            List.of(RelabelRule.of(RelabelAction.LABELDROP, null, null, null, "shard", null, null)), null),
         new BackendConfig("legacy-prom_1", URI.create("https://prometheus.example.com:9090/api/v1/write?tenant=x"),
             Protocol.RW1, Map.of(), Duration.ofSeconds(30), 2, QueueConfig.defaults(), BatchConfig.defaults(),
-            RetryConfig.defaults()));
+            RetryConfig.defaults(), List.of(), null),
+        new BackendConfig("mimir", URI.create("http://127.0.0.1:9009/api/v1/push"), Protocol.RW2, Map.of(),
+            Duration.ofSeconds(30), 2, QueueConfig.defaults(), BatchConfig.defaults(), RetryConfig.defaults(),
+            List.of(), new TenantConfig("tenant", "X-Scope-OrgID", "anonymous", true)));
   }
 
   @Test
@@ -97,6 +108,8 @@ class ConfigLoaderTest {
     assertThat(d.ingest()).isEqualTo(new IngestConfig(10 * 1024 * 1024, 32 * 1024 * 1024, 30, 1024, 2048,
         new MetadataCacheConfig(100_000, Duration.ofHours(1))));
     assertThat(d.backends()).isEmpty();
+    assertThat(d.relabelConfigs()).isEmpty();
+    assertThat(d.relabelCache()).isEqualTo(new RelabelCacheConfig(100_000));
     BackendConfig b = BackendConfig.withDefaults("b", URI.create("http://h/w"));
     assertThat(b.protocol()).isEqualTo(Protocol.RW2);
     assertThat(b.headers()).isEmpty();
@@ -105,6 +118,9 @@ class ConfigLoaderTest {
     assertThat(b.queue()).isEqualTo(new QueueConfig(64 * 1024 * 1024));
     assertThat(b.batch()).isEqualTo(new BatchConfig(10_000, 4 * 1024 * 1024, Duration.ofSeconds(1)));
     assertThat(b.retry()).isEqualTo(new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true));
+    assertThat(b.writeRelabelConfigs()).isEmpty();
+    assertThat(b.tenant()).isNull();
+    assertThat(TenantConfig.byLabel("t")).isEqualTo(new TenantConfig("t", "X-Scope-OrgID", null, false));
   }
 
   @Test
@@ -153,6 +169,8 @@ class ConfigLoaderTest {
 
     assertThat(config.backends()).isUnmodifiable();
     assertThat(config.backends().get(0).headers()).isUnmodifiable();
+    assertThat(config.relabelConfigs()).isUnmodifiable();
+    assertThat(config.backends().get(0).writeRelabelConfigs()).isUnmodifiable();
   }
 
   @Test

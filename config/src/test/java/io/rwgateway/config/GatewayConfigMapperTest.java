@@ -3,6 +3,7 @@ package io.rwgateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigMapperTest {
@@ -90,5 +91,40 @@ class GatewayConfigMapperTest {
         "backends[1].headers.Content-Type: cannot set reserved header Content-Type:"
             + " the gateway sets it (remote-write.md §1.2)",
         "verbose: unknown key");
+  }
+
+  @Test
+  void reportsEveryRelabelAndTenantErrorAtOnce() {
+    String yaml = String.join("\n",
+        "relabel_configs:",
+        "  - {source_labels: [job], regex: a, action: keep}",
+        "  - {source_labels: job, action: drop}",
+        "  - {target_label: x, regex: '(', action: replace}",
+        "  - {source_labels: [a], target_label: b, modulus: -8, action: hashmod, replacment: x}",
+        "relabel_cache: {max_entries: 0}",
+        "backends:",
+        "  - name: vm",
+        "    url: http://vm/w",
+        "    headers: {X-Scope-OrgID: fixed}",
+        "    write_relabel_configs:",
+        "      - {regex: a, action: labeldrop}",
+        "      - {regex: a, action: kep}",
+        "    tenant: {label: team-id, default: ''}",
+        "");
+
+    List<String> errors = LoadErrors.of(yaml);
+
+    assertThat(errors.get(0)).isEqualTo("relabel_configs[1].source_labels: must be a list of strings, got 'job'");
+    // The wording of a rule's refusal is RelabelRule.of's; its path is the mapper's.
+    assertThat(errors.get(1)).startsWith("relabel_configs[2].regex: ");
+    assertThat(errors.subList(2, errors.size())).containsExactly(
+        "relabel_configs[3].modulus: must be at least 0, got -8",
+        "relabel_configs[3].replacment: unknown key (did you mean replacement?)",
+        "relabel_cache.max_entries: must be at least 1, got 0",
+        "backends[0].write_relabel_configs[1].action: unknown action 'kep' (did you mean keep?)",
+        "backends[0].tenant.label: must be a valid label name ([a-zA-Z_][a-zA-Z0-9_]*), got 'team-id'",
+        "backends[0].tenant.header: cannot send X-Scope-OrgID (the default tenant header) per tenant:"
+            + " headers.X-Scope-OrgID sets it on every request too, remove one",
+        "backends[0].tenant.default: must not be empty: leave it out to drop series without the tenant label");
   }
 }

@@ -18,41 +18,43 @@ public final class TestConfigs {
   public static BackendConfig backend(String name, String url, Protocol protocol) {
     return new BackendConfig(name, URI.create(url), protocol, Map.of(), Duration.ofSeconds(30), 1,
         new QueueConfig(64L << 20), new BatchConfig(10_000, 4L << 20, Duration.ofMillis(50)),
-        new RetryConfig(Duration.ofMillis(30), Duration.ofMillis(500), true));
+        new RetryConfig(Duration.ofMillis(30), Duration.ofMillis(500), true), List.of(), null);
   }
 
   public static BackendConfig withQueue(BackendConfig b, long maxBytes) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        new QueueConfig(maxBytes), b.batch(), b.retry());
+        new QueueConfig(maxBytes), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
   }
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), headers, b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
   }
 
   public static BackendConfig withRetry(BackendConfig b, RetryConfig retry) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), retry);
+        b.queue(), b.batch(), retry, b.writeRelabelConfigs(), b.tenant());
   }
 
   public static BackendConfig withTimeout(BackendConfig b, Duration timeout) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), timeout, b.concurrency(),
-        b.queue(), b.batch(), b.retry());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
   }
 
   public static BackendConfig withMaxDelay(BackendConfig b, Duration maxDelay) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), new BatchConfig(b.batch().maxSamples(), b.batch().maxBytes(), maxDelay), b.retry());
+        b.queue(), new BatchConfig(b.batch().maxSamples(), b.batch().maxBytes(), maxDelay), b.retry(),
+        b.writeRelabelConfigs(), b.tenant());
   }
 
   public static BackendConfig withConcurrency(BackendConfig b, int concurrency) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), concurrency,
-        b.queue(), b.batch(), b.retry());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
   }
 
   public static GatewayConfig gateway(BackendConfig... backends) {
     GatewayConfig d = GatewayConfig.defaults();
-    return new GatewayConfig("127.0.0.1", 0, Duration.ZERO, d.ingest(), List.of(backends));
+    return new GatewayConfig("127.0.0.1", 0, Duration.ZERO, d.ingest(), List.of(backends), d.relabelConfigs(),
+        d.relabelCache());
   }
 }
