@@ -28,7 +28,13 @@ final class RelabelErrorFields {
 
   /** @return the YAML key the message is about, or null when it names none or several */
   static String keyOf(String message) {
-    // Quoted text is the user's value (a regex may well contain "separator"): not a key mention.
+    // Prometheus quotes the key it requires: "... replace action requires 'target_label' value".
+    for (List<String> spellings : SPELLINGS) {
+      if (!spellings.get(0).equals(ACTION) && message.contains("'" + spellings.get(0) + "'")) {
+        return spellings.get(0);
+      }
+    }
+    // Other quoted text is the user's value (a regex may well contain "separator"): not a key mention.
     String text = withoutQuotedText(message).toLowerCase(Locale.ROOT);
     for (List<String> spellings : SPELLINGS) {
       for (String s : spellings) {

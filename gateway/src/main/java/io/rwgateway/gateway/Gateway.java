@@ -6,19 +6,27 @@ import io.rwgateway.config.BatchConfig;
 import io.rwgateway.config.GatewayConfig;
 import io.rwgateway.config.IngestConfig;
 import io.rwgateway.config.Protocol;
+import io.rwgateway.config.TenantConfig;
 import io.rwgateway.gateway.egress.BackendRoute;
 import io.rwgateway.gateway.egress.EncodingGroup;
-import io.rwgateway.gateway.egress.RequestSink;
+import io.rwgateway.gateway.egress.RouteStage;
+import io.rwgateway.gateway.egress.TenantSplitter;
 import io.rwgateway.gateway.ingest.IngestVerticle;
+import io.rwgateway.gateway.pipeline.BatchSink;
 import io.rwgateway.gateway.pipeline.FanOut;
+import io.rwgateway.gateway.pipeline.GlobalRelabel;
 import io.rwgateway.gateway.telemetry.EgressEstimator;
 import io.rwgateway.gateway.telemetry.GatewayMetrics;
 import io.rwgateway.gateway.telemetry.OpsHandler;
+import io.rwgateway.gateway.telemetry.RelabelMetrics;
 import io.rwgateway.gateway.telemetry.RouteMetrics;
 import io.rwgateway.gateway.telemetry.StatsReporter;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.metadata.MetadataStore;
+import io.rwgateway.translators.relabel.BatchRelabeler;
+import io.rwgateway.translators.relabel.Relabeler;
+import io.rwgateway.translators.relabel.RelabelRule;
 import io.rwgateway.translators.rw1.Rw1Encoder;
 import io.rwgateway.translators.rw2.Rw2Encoder;
 import io.vertx.core.DeploymentOptions;
@@ -66,7 +74,14 @@ public final class Gateway {
 
   private Future<Void> startInternal() {
     buildRoutes();
-    FanOut fanOut = new FanOut(routes, groups);
+    BatchSink pipeline = new FanOut(routes, groups);
+    if (!config.relabelConfigs().isEmpty()) {
+      BatchRelabeler global = relabeler(config.relabelConfigs());
+      RelabelMetrics globalMetrics = metrics.relabel("global");
+      globalMetrics.cache(global);
+      pipeline = new GlobalRelabel(global, globalMetrics, pipeline);
+    }
+    BatchSink sink = pipeline;
     IngestConfig in = config.ingest();
     DecodeLimits limits = new DecodeLimits(in.maxDecodedBytes(), in.maxLabelsPerSeries(),
         in.maxLabelNameLength(), in.maxLabelValueLength());
@@ -77,7 +92,7 @@ public final class Gateway {
     AtomicReference<IngestVerticle> first = new AtomicReference<>();
     return vertx.deployVerticle(() -> {
       IngestVerticle v = new IngestVerticle(config.listenHost(), config.listenPort(), limits,
-          in.maxBodyBytes(), metadata, fanOut, metrics, ops);
+          in.maxBodyBytes(), metadata, sink, metrics, ops);
       first.compareAndSet(null, v);
       return v;
     }, new DeploymentOptions().setInstances(instances)).map(id -> {
@@ -89,28 +104,33 @@ public final class Gateway {
     });
   }
 
+  /** Routes with equal keys get the same bytes, so they share one encoding group. */
+  private record GroupKey(Protocol format, BatchConfig batch, int concurrency, List<RelabelRule> rules,
+      TenantConfig tenant) {
+    static GroupKey of(BackendConfig b) {
+      // An auto route starts as RW 2.0 and encodes with the RW 2.0 routes.
+      Protocol format = b.protocol() == Protocol.RW1 ? Protocol.RW1 : Protocol.RW2;
+      return new GroupKey(format, b.batch(), b.concurrency(), b.writeRelabelConfigs(), b.tenant());
+    }
+  }
+
   private void buildRoutes() {
-    Map<String, List<RequestSink>> byEncoding = new LinkedHashMap<>();
-    Map<String, BackendConfig> firstOfGroup = new LinkedHashMap<>();
+    Map<GroupKey, List<BackendRoute>> byKey = new LinkedHashMap<>();
     for (BackendConfig b : config.backends()) {
       RouteMetrics rm = metrics.route(b.name());
       BackendRoute route = new BackendRoute(vertx, b, rm);
       routes.add(route);
-      // Same format, batching and sharding => the same bytes: encode once for all of them.
-      // An auto route starts as RW 2.0 and encodes with the RW 2.0 routes.
-      String key = encodedFormat(b.protocol()) + "|" + b.batch() + "|" + b.concurrency();
-      byEncoding.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
-      firstOfGroup.putIfAbsent(key, b);
+      byKey.computeIfAbsent(GroupKey.of(b), k -> new ArrayList<>()).add(route);
       Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio",
               () -> ratio(rm.sentBytesTotal(), metrics.receivedCompressedBytes()))
           .description("Compressed bytes delivered to this backend / compressed bytes received, since start")
           .tag("backend", b.name()).register(metrics.registry());
-      stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")",
-          rm::sentBytesTotal);
+      stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")", rm::sentBytesTotal);
     }
-    for (Map.Entry<String, List<RequestSink>> e : byEncoding.entrySet()) {
-      BackendConfig b = firstOfGroup.get(e.getKey());
-      groups.add(new EncodingGroup(encoder(b.protocol()), b.batch(), b.concurrency(), e.getValue()));
+    for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
+      GroupKey key = e.getKey();
+      groups.add(new EncodingGroup(encoder(key.format()), stage(key, e.getValue()), key.batch(),
+          key.concurrency(), e.getValue()));
     }
     boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
@@ -120,12 +140,26 @@ public final class Gateway {
     }
   }
 
-  private static double ratio(double out, double in) {
-    return in == 0 ? 0 : out / in;
+  /** The group's write_relabel_configs and tenant split; drops are counted for each of its routes. */
+  private RouteStage stage(GroupKey key, List<BackendRoute> members) {
+    RelabelMetrics[] perRoute = new RelabelMetrics[members.size()];
+    BatchRelabeler relabeler = key.rules().isEmpty() ? null : relabeler(key.rules());
+    for (int i = 0; i < perRoute.length; i++) {
+      perRoute[i] = metrics.relabel(members.get(i).name());
+      if (relabeler != null) {
+        perRoute[i].cache(relabeler);
+      }
+    }
+    TenantSplitter tenants = key.tenant() == null ? null : new TenantSplitter(key.tenant());
+    return new RouteStage(relabeler, tenants, perRoute);
   }
 
-  private static Protocol encodedFormat(Protocol p) {
-    return p == Protocol.RW1 ? Protocol.RW1 : Protocol.RW2;
+  private BatchRelabeler relabeler(List<RelabelRule> rules) {
+    return new BatchRelabeler(new Relabeler(rules), config.relabelCache().maxEntries());
+  }
+
+  private static double ratio(double out, double in) {
+    return in == 0 ? 0 : out / in;
   }
 
   private static RequestEncoder encoder(Protocol p) {

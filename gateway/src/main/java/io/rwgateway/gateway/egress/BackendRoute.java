@@ -120,9 +120,14 @@ public final class BackendRoute implements RequestSink {
 
   /** Queues an encoded request on a shard; the byte estimate reserved at admission becomes its real size. */
   @Override
-  public void enqueue(int shard, EncodedRequest request, long estimatedBytes) {
-    queue.adjust(request.body().length - estimatedBytes);
+  public void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
+    queue.adjust(request.bytes() - estimatedBytes);
     senders[shard].submit(request);
+  }
+
+  @Override
+  public void discard(long estimatedBytes) {
+    queue.release(estimatedBytes);
   }
 
   long retryDelayMillis(int attempt, SendResult result) {
@@ -142,7 +147,8 @@ public final class BackendRoute implements RequestSink {
    * context. {@code request} is always what the encoding group produced (RW 1.0 or RW 2.0); a
    * fallen-back auto route transcodes it for the wire.
    */
-  Future<SendResult> send(EncodedRequest request, int attempt) {
+  Future<SendResult> send(OutgoingRequest outgoing, int attempt) {
+    EncodedRequest request = outgoing.encoded();
     boolean asRw2 = sendsRw2();
     EncodedRequest wire = request;
     if (config.protocol() == Protocol.AUTO && !asRw2) {
@@ -152,6 +158,9 @@ public final class BackendRoute implements RequestSink {
       wire = transcoder.toRw1(request);
     }
     RequestOptions options = new RequestOptions(asRw2 ? rw2Template : rw1Template);
+    if (outgoing.tenant() != null) {
+      options.putHeader(config.tenant().header(), outgoing.tenant());
+    }
     if (attempt > 0) {
       // Not in the spec; Prometheus and client_golang send it on retries (remote-write.md §1.2).
       options.putHeader("Retry-Attempt", Integer.toString(attempt));
@@ -235,14 +244,16 @@ public final class BackendRoute implements RequestSink {
   }
 
   /** A request is done with: delivered, or dropped with a reason. Releases its queue bytes. */
-  void finished(EncodedRequest request, SendResult result) {
+  void finished(OutgoingRequest outgoing, SendResult result) {
+    EncodedRequest request = outgoing.encoded();
     queue.release(request.body().length);
     if (result.outcome() == StatusCodes.Outcome.SUCCESS) {
       metrics.delivered(request);
       return;
     }
     metrics.dropped(request, result.reason());
-    LOG.warning("backend " + config.name() + ": dropped request (" + request.samples() + " samples, "
+    LOG.warning("backend " + config.name() + (outgoing.tenant() == null ? "" : " tenant " + outgoing.tenant())
+        + ": dropped request (" + request.samples() + " samples, "
         + request.histograms() + " histograms, " + request.exemplars() + " exemplars): "
         + (result.status() > 0 ? "status " + result.status() + ": " : "") + result.detail());
   }

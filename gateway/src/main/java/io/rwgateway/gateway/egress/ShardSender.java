@@ -1,7 +1,6 @@
 package io.rwgateway.gateway.egress;
 
 import io.rwgateway.gateway.status.StatusCodes;
-import io.rwgateway.translators.codec.EncodedRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ShardSender {
   private final Context context;
   private final BackendRoute route;
-  private final ArrayDeque<EncodedRequest> pending = new ArrayDeque<>();
+  private final ArrayDeque<OutgoingRequest> pending = new ArrayDeque<>();
   private final AtomicInteger size = new AtomicInteger();
   private boolean inFlight;
   private int attempt;
@@ -26,7 +25,7 @@ final class ShardSender {
     this.route = route;
   }
 
-  void submit(EncodedRequest request) {
+  void submit(OutgoingRequest request) {
     size.incrementAndGet();
     context.runOnContext(v -> {
       pending.add(request);
@@ -43,7 +42,7 @@ final class ShardSender {
     if (inFlight) {
       return;
     }
-    EncodedRequest next = pending.peek();
+    OutgoingRequest next = pending.peek();
     if (next == null) {
       if (drained != null) {
         drained.tryComplete();
@@ -57,7 +56,7 @@ final class ShardSender {
     });
   }
 
-  private void handle(EncodedRequest request, SendResult result) {
+  private void handle(OutgoingRequest request, SendResult result) {
     if (result.outcome() == StatusCodes.Outcome.RETRYABLE && !route.closing()) {
       attempt++;
       long delay = route.retryDelayMillis(attempt, result);
@@ -96,7 +95,7 @@ final class ShardSender {
   /** Gives up on everything still queued (shutdown deadline passed); returns what was dropped. */
   void abandon(String reason) {
     context.runOnContext(v -> {
-      EncodedRequest r;
+      OutgoingRequest r;
       // The in-flight head (if any) is accounted when its answer arrives.
       while (pending.size() > (inFlight ? 1 : 0) && (r = pending.pollLast()) != null) {
         size.decrementAndGet();

@@ -2,7 +2,7 @@ package io.rwgateway.gateway.telemetry;
 
 import io.micrometer.core.instrument.Counter;
 import io.rwgateway.gateway.egress.RequestSink;
-import io.rwgateway.translators.codec.EncodedRequest;
+import io.rwgateway.gateway.egress.OutgoingRequest;
 
 /**
  * What the received data would weigh as RW 2.0 (the "egress estimator" of the default config):
@@ -23,9 +23,14 @@ public final class EgressEstimator implements RequestSink {
   }
 
   @Override
-  public void enqueue(int shard, EncodedRequest request, long estimatedBytes) {
-    compressed.increment(request.body().length);
-    uncompressed.increment(request.uncompressedBytes());
+  public void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
+    compressed.increment(request.bytes());
+    uncompressed.increment(request.encoded().uncompressedBytes());
+  }
+
+  @Override
+  public void discard(long estimatedBytes) {
+    // Nothing reserved: the estimator has no queue.
   }
 
   public double compressedBytes() {

@@ -42,6 +42,11 @@ public final class GatewayMetrics {
         .register(registry).increment();
   }
 
+  /** Rule-driven drops and relabel cache of a route ({@code "global"} for relabel_configs). */
+  public RelabelMetrics relabel(String route) {
+    return new RelabelMetrics(registry, route);
+  }
+
   public RouteMetrics route(String backend) {
     return new RouteMetrics(registry, backend);
   }

@@ -39,11 +39,19 @@ class EncodingGroupTest {
   static final class RecordingSink implements RequestSink {
     final List<int[]> shardAndEstimate = new ArrayList<>();
     final List<EncodedRequest> requests = new ArrayList<>();
+    final List<String> tenants = new ArrayList<>();
+    long discarded;
 
     @Override
-    public synchronized void enqueue(int shard, EncodedRequest request, long estimatedBytes) {
+    public synchronized void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
       shardAndEstimate.add(new int[] {shard, (int) estimatedBytes});
-      requests.add(request);
+      requests.add(request.encoded());
+      tenants.add(request.tenant());
+    }
+
+    @Override
+    public synchronized void discard(long estimatedBytes) {
+      discarded += estimatedBytes;
     }
   }
 

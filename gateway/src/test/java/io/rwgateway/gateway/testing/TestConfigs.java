@@ -52,6 +52,21 @@ public final class TestConfigs {
         b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
   }
 
+  public static BackendConfig withTenant(BackendConfig b, io.rwgateway.config.TenantConfig tenant) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), tenant);
+  }
+
+  public static BackendConfig withRules(BackendConfig b, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry(), rules, b.tenant());
+  }
+
+  public static GatewayConfig withGlobalRules(GatewayConfig g, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
+    return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(), g.ingest(), g.backends(), rules,
+        g.relabelCache());
+  }
+
   public static GatewayConfig gateway(BackendConfig... backends) {
     GatewayConfig d = GatewayConfig.defaults();
     return new GatewayConfig("127.0.0.1", 0, Duration.ZERO, d.ingest(), List.of(backends), d.relabelConfigs(),

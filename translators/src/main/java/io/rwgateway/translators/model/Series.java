@@ -136,6 +136,12 @@ public final class Series {
         startTimestamps, histograms, newExemplars);
   }
 
+  /** The same series with other label ref pairs (same symbol table; must stay sorted by name). */
+  public Series withLabelRefs(int[] newLabelRefs) {
+    return new Series(newLabelRefs, type, helpRef, unitRef, timestamps, valueBits, startTimestamps,
+        histograms, exemplars);
+  }
+
   /** True when both series have the same label ref pairs (same batch assumed). */
   public boolean sameLabels(Series other) {
     return Arrays.equals(labelRefs, other.labelRefs);

@@ -1,0 +1,66 @@
+package io.rwgateway.gateway.telemetry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rwgateway.translators.relabel.BatchRelabeler;
+import java.util.Map;
+
+/**
+ * Drops by rules (relabeling, tenant routing) and the relabel cache of one route, or of the global
+ * stage ({@code route="global"}). Every drop has a reason (relabel_drop, relabel_no_name, no_tenant).
+ */
+public final class RelabelMetrics {
+  private final MeterRegistry registry;
+  private final String route;
+
+  RelabelMetrics(MeterRegistry registry, String route) {
+    this.registry = registry;
+    this.route = route;
+  }
+
+  public void dropped(String reason, long series, long samples, long histograms, long exemplars) {
+    count("series", reason, series);
+    count("samples", reason, samples);
+    count("histograms", reason, histograms);
+    count("exemplars", reason, exemplars);
+  }
+
+  /**
+   * Drops of one relabel pass. Series are counted per reason; the relabeler does not split their
+   * samples by reason, so those carry the reason when there was one, else "relabel".
+   */
+  public void dropped(BatchRelabeler.Result r) {
+    if (r.droppedSeries() == 0) {
+      return;
+    }
+    for (Map.Entry<String, Long> e : r.droppedSeriesByReason().entrySet()) {
+      count("series", e.getKey(), e.getValue());
+    }
+    String reason = r.droppedSeriesByReason().size() == 1
+        ? r.droppedSeriesByReason().keySet().iterator().next() : "relabel";
+    count("samples", reason, r.droppedSamples());
+    count("histograms", reason, r.droppedHistograms());
+    count("exemplars", reason, r.droppedExemplars());
+  }
+
+  private void count(String kind, String reason, long n) {
+    if (n == 0) {
+      return;
+    }
+    Counter.builder(GatewayMetrics.PREFIX + "relabel_dropped_" + kind)
+        .description("Data dropped by rules (relabel_configs, write_relabel_configs, tenant routing), by route and reason")
+        .tag("route", route).tag("reason", reason)
+        .register(registry).increment(n);
+  }
+
+  public void cache(BatchRelabeler relabeler) {
+    FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", relabeler, BatchRelabeler::cacheHits)
+        .description("Relabel results served from the per-label-set cache").tag("route", route).register(registry);
+    FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", relabeler, BatchRelabeler::cacheMisses)
+        .description("Relabel results computed (cache misses)").tag("route", route).register(registry);
+    Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", relabeler, BatchRelabeler::cacheSize)
+        .description("Label sets in the relabel cache").tag("route", route).register(registry);
+  }
+}
