@@ -1,5 +1,6 @@
 package io.rwgateway.translators.codec;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
@@ -29,16 +30,14 @@ public final class LabelSetValidator {
       throw new SeriesRejectedException("too_many_labels",
           "series has " + n + " labels, limit " + limits.maxLabelsPerSeries());
     }
-    int kept = 0;
-    for (int i = 0; i < n; i++) {
-      if (!symbols.apply(pairs[2 * i + 1]).isEmpty()) {
-        kept++;
-      }
-    }
-    int[] out = new int[2 * kept];
+    // One pass does the checks, the copy, the order check and (while the input is in order, as
+    // senders send it) the duplicate and __name__ checks: this runs for every series decoded.
+    int[] out = new int[2 * n];
     int k = 0;
     boolean sorted = true;
     String previous = null;
+    String duplicate = null;
+    boolean hasName = false;
     for (int i = 0; i < n; i++) {
       int nameRef = pairs[2 * i];
       int valueRef = pairs[2 * i + 1];
@@ -59,30 +58,43 @@ public final class LabelSetValidator {
       if (value.isEmpty()) {
         continue;
       }
-      if (previous != null && compareUtf8(previous, name) > 0) {
-        sorted = false;
+      if (sorted && previous != null) {
+        int c = compareUtf8(previous, name);
+        if (c > 0) {
+          sorted = false;
+        } else if (c == 0 && duplicate == null) {
+          duplicate = name; // in sorted input the first adjacent repeat is the first in order
+        }
       }
       previous = name;
+      hasName |= name.equals(METRIC_NAME);
       out[k++] = nameRef;
       out[k++] = valueRef;
     }
+    if (k < out.length) {
+      out = Arrays.copyOf(out, k);
+    }
     if (!sorted) {
       insertionSort(out, symbols);
+      duplicate = firstDuplicate(out, symbols);
     }
-    boolean hasName = false;
-    for (int i = 0; i < out.length; i += 2) {
-      String name = symbols.apply(out[i]);
-      if (i > 0 && name.equals(symbols.apply(out[i - 2]))) {
-        throw new SeriesRejectedException("duplicate_label", "series has label " + truncate(name) + " twice");
-      }
-      if (name.equals(METRIC_NAME)) {
-        hasName = true;
-      }
+    if (duplicate != null) {
+      throw new SeriesRejectedException("duplicate_label", "series has label " + truncate(duplicate) + " twice");
     }
     if (!hasName) {
       throw new SeriesRejectedException("missing_metric_name", "series has no __name__ label");
     }
     return out;
+  }
+
+  private static String firstDuplicate(int[] sortedPairs, IntFunction<String> symbols) {
+    for (int i = 2; i < sortedPairs.length; i += 2) {
+      String name = symbols.apply(sortedPairs[i]);
+      if (name.equals(symbols.apply(sortedPairs[i - 2]))) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private static void insertionSort(int[] pairs, IntFunction<String> symbols) {
@@ -106,6 +118,9 @@ public final class LabelSetValidator {
    * {@code compareTo} differs from that only when a surrogate pair meets a char at or above U+E000.
    */
   public static int compareUtf8(String a, String b) {
+    if (a == b) {
+      return 0;
+    }
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);

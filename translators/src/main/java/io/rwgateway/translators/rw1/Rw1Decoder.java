@@ -16,7 +16,6 @@ import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.model.SymbolTableBuilder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -37,8 +36,13 @@ import java.util.function.IntFunction;
  *       them (§4.5), are kept as such. A TimeSeries with nothing in it has nothing to write and
  *       is dropped without counting.
  *   <li>{@code metadata} entries go to the {@link MetadataStore} once the whole request has
- *       decoded, and every series gets type, help and unit from the store (§3.3.3). A
- *       metadata-only request, as Prometheus sends every minute, yields an empty batch.
+ *       decoded, and every series gets type, help and unit from the store (§3.3.3), asked once
+ *       per metric name and request ({@link MetadataMemo}). A metadata-only request, as
+ *       Prometheus sends every minute, yields an empty batch.
+ *   <li>Labels are read through {@link SeriesLabels}, which reuses what the previous series had
+ *       at the same position when the bytes are the same; names equal to those of the previous,
+ *       accepted series skip the name checks, whose answer cannot differ. The result is the same
+ *       as reading every series on its own (docs/benchmarks.md has the figures).
  * </ul>
  *
  * <p>Keeps scratch buffers and uses a {@link StringInterner}: not thread-safe, use one per thread.
@@ -58,36 +62,42 @@ public final class Rw1Decoder {
   private static final int METADATA_HELP = 4 << 3 | WireReader.LENGTH_DELIMITED;
   private static final int METADATA_UNIT = 5 << 3 | WireReader.LENGTH_DELIMITED;
 
+  private final DecodeLimits limits;
   private final LabelSetValidator validator;
   private final StringInterner interner;
   private final MetadataStore metadata;
-  private final LabelReader label;
   private final ExemplarCollector exemplars;
   private final HistogramDecoder histogramDecoder = new HistogramDecoder();
 
-  // Scratch for the series being decoded. Labels are validated as indexes into labelStrings, so
+  // Scratch for the series being decoded. Labels are validated as slot indexes into `labels`, so
   // only a valid series' strings reach the batch's symbol table.
-  private String[] labelStrings = new String[64];
-  private int[] labelIndexes = new int[64];
-  private int labelCount;
-  private boolean labelsUtf8;
+  private final SeriesLabels labels;
+  private int[] slotIndexes = new int[64];
   private final LongList timestamps = new LongList(16);
   private final LongList values = new LongList(16);
   private final List<Histogram> histograms = new ArrayList<>();
-  private final IntFunction<String> labelString = i -> labelStrings[i];
+  private final IntFunction<String> slotString;
+  private final MetadataMemo metadataMemo;
+  /** Symbols of the last request: the next one is sized for as many (they rarely differ much). */
+  private int lastSymbolCount = 256;
 
   public Rw1Decoder(DecodeLimits limits, StringInterner interner, MetadataStore metadata) {
+    this.limits = limits;
     this.validator = new LabelSetValidator(limits);
     this.interner = interner;
     this.metadata = metadata;
-    this.label = new LabelReader(interner);
-    this.exemplars = new ExemplarCollector(label);
+    this.labels = new SeriesLabels(interner);
+    this.slotString = labels::string;
+    this.exemplars = new ExemplarCollector(new LabelReader(interner));
+    this.metadataMemo = new MetadataMemo(metadata);
   }
 
   /** Decodes {@code buf[off, off+len)}, the snappy-decoded body of one request. */
   public DecodedRequest decode(byte[] buf, int off, int len) throws InvalidPayloadException {
     WireReader r = new WireReader(buf, off, len, WHAT);
-    SymbolTableBuilder symbols = new SymbolTableBuilder(256);
+    SymbolTableBuilder symbols = new SymbolTableBuilder(lastSymbolCount);
+    labels.startRequest();
+    metadataMemo.clear();
     List<Series> series = new ArrayList<>();
     List<FamilyEntry> families = null;
     Rejections rejections = new Rejections();
@@ -119,14 +129,14 @@ public final class Rw1Decoder {
         rejoin(series, symbols); // they were joined before this request's entries were stored
       }
     }
+    lastSymbolCount = symbols.size();
     MetricBatch batch = series.isEmpty() ? MetricBatch.EMPTY : new MetricBatch(symbols.build(), series);
     return new DecodedRequest(batch, rejections, metadataEntries);
   }
 
   private void readSeries(WireReader r, SymbolTableBuilder symbols, List<Series> out, Rejections rejections)
       throws InvalidPayloadException {
-    labelCount = 0;
-    labelsUtf8 = true;
+    labels.startSeries();
     timestamps.clear();
     values.clear();
     histograms.clear();
@@ -137,9 +147,8 @@ public final class Rw1Decoder {
       switch (tag) {
         case LABEL -> {
           outer = r.enter();
-          label.read(r);
+          labels.read(r);
           r.exit(outer);
-          addLabel();
         }
         case SAMPLE -> {
           outer = r.enter();
@@ -161,38 +170,74 @@ public final class Rw1Decoder {
     }
     int samples = timestamps.size();
     if (samples == 0 && histograms.isEmpty() && exemplars.count() == 0) {
+      labels.finishSeries(false);
       return;
     }
     int[] refs;
     try {
-      if (!labelsUtf8 || !exemplars.valid()) {
+      if (!labels.utf8() || !exemplars.valid()) {
         throw new SeriesRejectedException("invalid_utf8", "series has a label that is not valid UTF-8");
       }
-      refs = validator.validate(labelIndexes, labelCount, labelString);
+      refs = validatedSlots();
       // Native histograms are validated as Prometheus' v1 receiver does (remote-write.md §2.4, §5);
       // one invalid histogram refuses its series through the catch below.
       for (int i = 0; i < histograms.size(); i++) {
         io.rwgateway.translators.codec.HistogramValidator.validate(histograms.get(i));
       }
     } catch (SeriesRejectedException e) {
+      labels.finishSeries(false);
       rejections.reject(e.reason(), e.getMessage(), samples, histograms.size(), exemplars.count());
       return;
     }
+    boolean inOrder = isIdentity(refs, 2 * labels.count());
     addSeries(refs, symbols, out);
+    labels.finishSeries(inOrder);
   }
 
-  private void addLabel() {
-    int i = 2 * labelCount;
-    if (i + 2 > labelStrings.length) {
-      labelStrings = Arrays.copyOf(labelStrings, labelStrings.length * 2);
-      labelIndexes = Arrays.copyOf(labelIndexes, labelIndexes.length * 2);
+  /**
+   * The series' label slots, checked, sorted and without empty values ({@link LabelSetValidator}).
+   * When the names are those of the previous series, which passed with every label kept in
+   * order, the name checks would pass again the same way: only the values are looked at.
+   */
+  private int[] validatedSlots() throws SeriesRejectedException {
+    int n = labels.count();
+    if (labels.namesAsAcceptedBefore() && valuesNonEmptyWithinLimit(n)) {
+      int[] slots = new int[2 * n];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = i;
+      }
+      return slots;
     }
-    labelStrings[i] = label.name;
-    labelStrings[i + 1] = label.value;
-    labelIndexes[i] = i;
-    labelIndexes[i + 1] = i + 1;
-    labelsUtf8 &= label.valid;
-    labelCount++;
+    if (slotIndexes.length < 2 * n) {
+      slotIndexes = new int[Math.max(4 * n, 2 * slotIndexes.length)];
+    }
+    for (int i = 0; i < 2 * n; i++) {
+      slotIndexes[i] = i;
+    }
+    return validator.validate(slotIndexes, n, slotString);
+  }
+
+  private boolean valuesNonEmptyWithinLimit(int n) {
+    int max = limits.maxLabelValueLength();
+    for (int i = 0; i < n; i++) {
+      String v = labels.string(2 * i + 1);
+      if (v.isEmpty() || v.length() > max) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentity(int[] slots, int expectedLength) {
+    if (slots.length != expectedLength) {
+      return false;
+    }
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void readSample(WireReader r) throws InvalidPayloadException {
@@ -212,22 +257,27 @@ public final class Rw1Decoder {
     timestamps.add(timestamp);
   }
 
-  /** Turns the validated label indexes into symbol refs and appends the series (or two, §3.3.2). */
+  /** Turns the validated label slots into symbol refs and appends the series (or two, §3.3.2). */
   private void addSeries(int[] refs, SymbolTableBuilder symbols, List<Series> out) {
     String metricName = null;
     for (int i = 0; i < refs.length; i += 2) {
-      String name = labelStrings[refs[i]];
-      String value = labelStrings[refs[i + 1]];
-      if (metricName == null && name.equals(LabelSetValidator.METRIC_NAME)) {
-        metricName = value;
+      int nameSlot = refs[i];
+      int valueSlot = refs[i + 1];
+      if (metricName == null && labels.string(nameSlot).equals(LabelSetValidator.METRIC_NAME)) {
+        metricName = labels.string(valueSlot);
       }
-      refs[i] = symbols.intern(name);
-      refs[i + 1] = symbols.intern(value);
+      refs[i] = labels.ref(nameSlot, symbols);
+      refs[i + 1] = labels.ref(valueSlot, symbols);
     }
-    FamilyMetadata m = metricName == null ? null : metadata.resolve(metricName);
-    MetricType type = m == null ? MetricType.UNSPECIFIED : m.type();
-    int helpRef = m == null ? 0 : symbols.intern(m.help());
-    int unitRef = m == null ? 0 : symbols.intern(m.unit());
+    MetricType type = MetricType.UNSPECIFIED;
+    int helpRef = 0;
+    int unitRef = 0;
+    if (metricName != null) {
+      MetadataMemo.Joined m = metadataMemo.join(metricName, symbols);
+      type = m.type;
+      helpRef = m.helpRef;
+      unitRef = m.unitRef;
+    }
     List<Exemplar> exemplarList = exemplars.build(symbols);
     boolean hasSamples = timestamps.size() > 0;
     if (hasSamples || histograms.isEmpty()) {

@@ -57,6 +57,22 @@ final class WireReader {
     return pos < limit;
   }
 
+  /** End of the range being read (the message entered last). */
+  int limit() {
+    return limit;
+  }
+
+  /**
+   * Moves past bytes a caller parsed itself from {@link #buffer()}, up to {@code newPos} within
+   * the current range (a fast path that checked every byte it read against {@link #limit()}).
+   */
+  void skipTo(int newPos) {
+    if (newPos < pos || newPos > limit) {
+      throw new IllegalStateException("cannot skip to byte " + newPos + " (range " + pos + ".." + limit + ")");
+    }
+    pos = newPos;
+  }
+
   /** Reads the next tag: {@code field << 3 | wireType}. */
   int readTag() throws InvalidPayloadException {
     long tag = readVarint();
@@ -76,6 +92,18 @@ final class WireReader {
       return buf[p];
     }
     long result = 0;
+    if (limit - p >= 10) {
+      // Room for the longest varint: no end check per byte (timestamps take 6 bytes).
+      for (int shift = 0; shift < 64; shift += 7) {
+        int b = buf[p++];
+        result |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          pos = p;
+          return result;
+        }
+      }
+      throw malformed("varint longer than 10 bytes");
+    }
     for (int shift = 0; shift < 64; shift += 7) {
       if (p >= limit) {
         throw malformed("truncated varint");
