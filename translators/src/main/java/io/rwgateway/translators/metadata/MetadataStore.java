@@ -127,6 +127,14 @@ public final class MetadataStore {
     }
   }
 
+  /**
+   * A number that changes whenever some answer of {@link #resolve} may have changed (a put with new
+   * content, an eviction, an expiry noticed): a caller may keep answers while it stays the same.
+   */
+  public long version() {
+    return version.get();
+  }
+
   /** Families currently known (expired ones are purged first). */
   public long size() {
     families.cleanUp();

@@ -11,14 +11,21 @@ import io.rwgateway.translators.model.SymbolTableBuilder;
  * {@link MetadataStore} answers through a concurrent cache and a clock read. Names are the
  * interner's shared strings, so a direct-mapped table compared by identity finds them again; a
  * colliding name just asks the store again. Each answer keeps the batch refs of its help and unit.
- * Cleared per request: each request sees the store as it is when the request is decoded, and refs
- * belong to one request's symbol table. Not thread-safe.
+ * Answers are kept across requests while the store's {@link MetadataStore#version()} is unchanged
+ * (Prometheus re-sends identical metadata every minute, which does not change it) and for at most
+ * {@link #MAX_AGE_NANOS}, so an expiry inside the store is seen within that time. Help and unit
+ * refs belong to one request's symbol table, so they are interned again once per request.
+ * Not thread-safe.
  */
 final class MetadataMemo {
-  private static final int SIZE = 256;
+  private static final int SIZE = 1024;
+  static final long MAX_AGE_NANOS = 1_000_000_000L;
 
   private final MetadataStore store;
   private final Joined[] table = new Joined[SIZE];
+  private long storeVersion = -1;
+  private long filledAtNanos;
+  private int request;
 
   MetadataMemo(MetadataStore store) {
     this.store = store;
@@ -27,10 +34,24 @@ final class MetadataMemo {
     }
   }
 
-  void clear() {
-    for (Joined j : table) {
-      j.metricName = null;
+  /** Called at the start of each request: forgets answers the store may have changed since. */
+  void startRequest() {
+    request++;
+    long version = store.version();
+    long now = System.nanoTime();
+    if (version != storeVersion || now - filledAtNanos > MAX_AGE_NANOS) {
+      for (Joined j : table) {
+        j.metricName = null;
+        j.metadata = null;
+      }
+      storeVersion = version;
+      filledAtNanos = now;
     }
+  }
+
+  /** Forgets everything (the store was just written by this decoder). */
+  void invalidate() {
+    storeVersion = -1;
   }
 
   /**
@@ -41,11 +62,15 @@ final class MetadataMemo {
     int h = metricName.hashCode();
     Joined j = table[(h ^ (h >>> 8)) & (SIZE - 1)];
     if (j.metricName != metricName) {
-      FamilyMetadata m = store.resolve(metricName);
       j.metricName = metricName;
-      j.type = m == null ? MetricType.UNSPECIFIED : m.type();
-      j.helpRef = m == null ? 0 : symbols.intern(m.help());
-      j.unitRef = m == null ? 0 : symbols.intern(m.unit());
+      j.metadata = store.resolve(metricName);
+      j.type = j.metadata == null ? MetricType.UNSPECIFIED : j.metadata.type();
+      j.request = request - 1;
+    }
+    if (j.request != request) {
+      j.request = request;
+      j.helpRef = j.metadata == null ? 0 : symbols.intern(j.metadata.help());
+      j.unitRef = j.metadata == null ? 0 : symbols.intern(j.metadata.unit());
     }
     return j;
   }
@@ -53,6 +78,8 @@ final class MetadataMemo {
   /** A series' type and metadata refs (all unset when the store knows nothing). */
   static final class Joined {
     private String metricName;
+    private FamilyMetadata metadata;
+    private int request;
     MetricType type = MetricType.UNSPECIFIED;
     int helpRef;
     int unitRef;

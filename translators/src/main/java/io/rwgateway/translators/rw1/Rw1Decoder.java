@@ -97,7 +97,7 @@ public final class Rw1Decoder {
     WireReader r = new WireReader(buf, off, len, WHAT);
     SymbolTableBuilder symbols = new SymbolTableBuilder(lastSymbolCount);
     labels.startRequest();
-    metadataMemo.clear();
+    metadataMemo.startRequest();
     List<Series> series = new ArrayList<>();
     List<FamilyEntry> families = null;
     Rejections rejections = new Rejections();
@@ -125,6 +125,7 @@ public final class Rw1Decoder {
       for (FamilyEntry e : families) {
         metadata.put(e.family(), e.metadata());
       }
+      metadataMemo.invalidate();
       if (!series.isEmpty()) {
         rejoin(series, symbols); // they were joined before this request's entries were stored
       }

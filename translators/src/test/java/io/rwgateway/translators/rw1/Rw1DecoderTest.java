@@ -120,6 +120,22 @@ class Rw1DecoderTest {
   }
 
   @Test
+  void seesMetadataChangedInTheStoreBetweenRequests() throws Exception {
+    Rw1Proto.WriteRequest req = request(series("__name__", "temp_celsius").addSamples(sample(1, 20)));
+    assertThat(lines(decode(req))).containsExactly("{__name__=\"temp_celsius\"} 1.0@20");
+    store.put("temp_celsius", new io.rwgateway.translators.metadata.FamilyMetadata(
+        io.rwgateway.translators.model.MetricType.GAUGE, "Temperature.", "celsius"));
+    assertThat(lines(decode(req))).containsExactly(
+        "{__name__=\"temp_celsius\"} meta(GAUGE, help=\"Temperature.\", unit=\"celsius\") 1.0@20");
+    assertThat(lines(decode(req))).containsExactly(
+        "{__name__=\"temp_celsius\"} meta(GAUGE, help=\"Temperature.\", unit=\"celsius\") 1.0@20");
+    store.put("temp_celsius", new io.rwgateway.translators.metadata.FamilyMetadata(
+        io.rwgateway.translators.model.MetricType.GAUGE, "Temperature now.", "celsius"));
+    assertThat(lines(decode(req))).containsExactly(
+        "{__name__=\"temp_celsius\"} meta(GAUGE, help=\"Temperature now.\", unit=\"celsius\") 1.0@20");
+  }
+
+  @Test
   void rejectsSeriesWithoutMetricName() throws Exception {
     DecodedRequest d = decode(request(series("job", "a").addSamples(sample(1, 1))));
     assertThat(d.batch().isEmpty()).isTrue();
