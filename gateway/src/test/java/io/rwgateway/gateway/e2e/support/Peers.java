@@ -104,8 +104,8 @@ public final class Peers implements AutoCloseable {
 
   /**
    * Prometheus 2.42 scraping itself (and {@code options.extraTargets()}) and remote-writing RW 1.0
-   * to every URL. One URL: {@code start-prometheus-sender.sh} itself (remote_write name "gateway").
-   * More: the script cannot, so {@link PrometheusSenderConfig} writes an equivalent config with one
+   * to every URL. One URL without write_relabel_configs: {@code start-prometheus-sender.sh} itself
+   * (remote_write name "gateway"). More URLs, or any write_relabel_configs: the script cannot, so {@link PrometheusSenderConfig} writes an equivalent config with one
    * remote_write entry per URL (names "rw-0", "rw-1"...) and the same binary is started through the
    * script helpers of {@code _lib.sh} (same timeout bound, pid file and readiness check).
    */
@@ -113,7 +113,7 @@ public final class Peers implements AutoCloseable {
     if (remoteWriteUrls.isEmpty()) {
       throw new IllegalArgumentException("cannot start a Prometheus sender without a remote write URL");
     }
-    if (remoteWriteUrls.size() == 1) {
+    if (remoteWriteUrls.size() == 1 && options.writeRelabelConfigs().isEmpty()) {
       return launch("prometheus-sender", (port, dir) -> script("start-prometheus-sender.sh",
           options.scriptEnvironment(), dir, Integer.toString(port), remoteWriteUrls.get(0), dir.toString()));
     }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * <p>Everything except the number of remote_write entries mirrors the script's generated config
  * (scrape job "prometheus" on itself, job "extra", queue and metadata settings), so a test can use
  * either path. Every entry gets the same queue settings and reads the same WAL, hence receives the
- * same samples with the same timestamps: only the path after Prometheus differs.
+ * same samples with the same timestamps: only the path after Prometheus differs, and the
+ * {@code write_relabel_configs} of an entry when the options give it some.
  */
 final class PrometheusSenderConfig {
   private PrometheusSenderConfig() {
@@ -24,6 +25,12 @@ final class PrometheusSenderConfig {
   }
 
   static String yaml(int port, List<String> remoteWriteUrls, PrometheusSenderOptions options) {
+    for (String url : options.writeRelabelConfigs().keySet()) {
+      if (!remoteWriteUrls.contains(url)) {
+        throw new IllegalArgumentException("cannot write write_relabel_configs for " + url
+            + ": it is not one of the remote write URLs " + remoteWriteUrls);
+      }
+    }
     String interval = PrometheusSenderOptions.promDuration(options.scrapeInterval());
     StringBuilder y = new StringBuilder();
     y.append("global:\n");
@@ -64,6 +71,10 @@ final class PrometheusSenderConfig {
       y.append("      send_interval: ").append(PrometheusSenderOptions.promDuration(options.metadataInterval()))
           .append('\n');
       y.append("      max_samples_per_send: 2000\n");
+      String rules = options.writeRelabelConfigs().get(remoteWriteUrls.get(i));
+      if (rules != null) {
+        y.append("    write_relabel_configs:\n").append(YamlBlocks.indent(rules, 6));
+      }
     }
     return y.toString();
   }

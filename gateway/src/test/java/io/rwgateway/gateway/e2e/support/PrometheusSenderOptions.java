@@ -17,6 +17,10 @@ import java.util.Map;
  * @param sendExemplars        remote_write send_exemplars (needs feature exemplar-storage)
  * @param sendNativeHistograms remote_write send_native_histograms (needs feature native-histograms)
  * @param metadataInterval     remote_write metadata_config.send_interval (script default 5s)
+ * @param writeRelabelConfigs  per remote_write URL, the raw YAML list of its write_relabel_configs
+ *                             (written at column 0, as in a rule file); URLs not listed have none.
+ *                             Only {@link PrometheusSenderConfig} can write them, so a sender with
+ *                             any is never started through the script
  */
 public record PrometheusSenderOptions(
     Duration scrapeInterval,
@@ -25,22 +29,24 @@ public record PrometheusSenderOptions(
     String features,
     boolean sendExemplars,
     boolean sendNativeHistograms,
-    Duration metadataInterval) {
+    Duration metadataInterval,
+    Map<String, String> writeRelabelConfigs) {
 
   public PrometheusSenderOptions {
     extraTargets = List.copyOf(extraTargets);
     externalLabels = Map.copyOf(externalLabels);
+    writeRelabelConfigs = Map.copyOf(writeRelabelConfigs);
   }
 
   /** The script's defaults: 1 s scrapes, itself only, 5 s metadata, no features. */
   public static PrometheusSenderOptions defaults() {
     return new PrometheusSenderOptions(Duration.ofSeconds(1), List.of(), Map.of(), "", false, false,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), Map.of());
   }
 
   public PrometheusSenderOptions withScrapeInterval(Duration interval) {
     return new PrometheusSenderOptions(interval, extraTargets, externalLabels, features, sendExemplars,
-        sendNativeHistograms, metadataInterval);
+        sendNativeHistograms, metadataInterval, writeRelabelConfigs);
   }
 
   /** Scrape these loopback peers too (e.g. a node exporter or fake exporter), as job "extra". */
@@ -50,27 +56,46 @@ public record PrometheusSenderOptions(
       hostPorts[i] = "127.0.0.1:" + targets[i].port();
     }
     return new PrometheusSenderOptions(scrapeInterval, List.of(hostPorts), externalLabels, features, sendExemplars,
-        sendNativeHistograms, metadataInterval);
+        sendNativeHistograms, metadataInterval, writeRelabelConfigs);
   }
 
   public PrometheusSenderOptions withExternalLabels(Map<String, String> labels) {
     return new PrometheusSenderOptions(scrapeInterval, extraTargets, labels, features, sendExemplars,
-        sendNativeHistograms, metadataInterval);
+        sendNativeHistograms, metadataInterval, writeRelabelConfigs);
   }
 
   /** Exemplar storage and native histograms on, and both sent over remote write. */
   public PrometheusSenderOptions withExemplarsAndNativeHistograms() {
     return new PrometheusSenderOptions(scrapeInterval, extraTargets, externalLabels,
-        "exemplar-storage,native-histograms", true, true, metadataInterval);
+        "exemplar-storage,native-histograms", true, true, metadataInterval, writeRelabelConfigs);
   }
 
   public PrometheusSenderOptions withMetadataInterval(Duration interval) {
     return new PrometheusSenderOptions(scrapeInterval, extraTargets, externalLabels, features, sendExemplars,
-        sendNativeHistograms, interval);
+        sendNativeHistograms, interval, writeRelabelConfigs);
+  }
+
+  /**
+   * Prometheus relabels what it sends to {@code remoteWriteUrl} with {@code rulesYaml}, a YAML list
+   * of relabel_config items written at column 0 (e.g. the text of a rule file); it is indented under
+   * that URL's {@code write_relabel_configs:} as is, so keep YAML comments and quoting as you like.
+   */
+  public PrometheusSenderOptions withWriteRelabelConfigs(String remoteWriteUrl, String rulesYaml) {
+    if (rulesYaml.isBlank()) {
+      throw new IllegalArgumentException("cannot relabel what goes to " + remoteWriteUrl + ": no rules given");
+    }
+    Map<String, String> rules = new LinkedHashMap<>(writeRelabelConfigs);
+    rules.put(remoteWriteUrl, rulesYaml);
+    return new PrometheusSenderOptions(scrapeInterval, extraTargets, externalLabels, features, sendExemplars,
+        sendNativeHistograms, metadataInterval, rules);
   }
 
   /** The environment {@code start-prometheus-sender.sh} reads these options from. */
   Map<String, String> scriptEnvironment() {
+    if (!writeRelabelConfigs.isEmpty()) {
+      throw new IllegalArgumentException("cannot pass write_relabel_configs to start-prometheus-sender.sh:"
+          + " it writes none; start the sender through PrometheusSenderConfig");
+    }
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SCRAPE_INTERVAL", promDuration(scrapeInterval));
     env.put("METADATA_INTERVAL", promDuration(metadataInterval));
