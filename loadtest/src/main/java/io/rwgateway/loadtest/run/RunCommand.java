@@ -1,0 +1,123 @@
+package io.rwgateway.loadtest.run;
+
+import io.rwgateway.loadtest.workload.TypeMix;
+import io.rwgateway.loadtest.workload.WorkloadSpec;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run --target URL ...}: generates a workload, sends it, reports. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Generate a Remote Write workload and send it to --target.")
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--target", required = true, description = "write URL, e.g. http://127.0.0.1:9201/api/v1/write")
+  URI target;
+
+  @Option(names = "--protocol", defaultValue = "rw1", description = "rw1 | rw2 | otlp (default ${DEFAULT-VALUE})")
+  String protocol;
+
+  @Option(names = "--series", defaultValue = "10000", description = "active series (default ${DEFAULT-VALUE})")
+  int series;
+
+  @Option(names = "--labels", defaultValue = "2", description = "extra labels per series (default ${DEFAULT-VALUE})")
+  int labels;
+
+  @Option(names = "--label-cardinality", defaultValue = "10", description = "values per extra label (default ${DEFAULT-VALUE})")
+  int labelCardinality;
+
+  @Option(names = "--targets", defaultValue = "10", description = "distinct instance values (default ${DEFAULT-VALUE})")
+  int targets;
+
+  @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name (default ${DEFAULT-VALUE})")
+  int seriesPerMetric;
+
+  @Option(names = "--mix", defaultValue = "counter=40,gauge=40,histogram=10,native=5,summary=5",
+      description = "share of series per kind (default ${DEFAULT-VALUE})")
+  String mix;
+
+  @Option(names = "--churn-per-minute", defaultValue = "0", description = "percent of series replaced per minute")
+  double churn;
+
+  @Option(names = "--exemplars", defaultValue = "0", description = "percent of counter/bucket samples with an exemplar")
+  double exemplars;
+
+  @Option(names = "--metadata", description = "send metadata (RW 1.0: a request per minute; RW 2.0: per series)")
+  boolean metadata;
+
+  @Option(names = "--samples-per-request", defaultValue = "2000", description = "(default ${DEFAULT-VALUE})")
+  int samplesPerRequest;
+
+  @Option(names = "--concurrency", defaultValue = "4", description = "sender shards (default ${DEFAULT-VALUE})")
+  int concurrency;
+
+  @Option(names = "--rate", description = "samples/s, open loop; absent: max rate (closed loop)")
+  Double rate;
+
+  @Option(names = "--duration", defaultValue = "60s", description = "(default ${DEFAULT-VALUE})")
+  Duration duration;
+
+  @Option(names = "--timeout", defaultValue = "30s", description = "per request (default ${DEFAULT-VALUE})")
+  Duration timeout;
+
+  @Option(names = "--queue-depth", defaultValue = "16", description = "requests encoded ahead per shard (default ${DEFAULT-VALUE})")
+  int queueDepth;
+
+  @Option(names = "--generators", description = "encoding threads (default: cores / 2)")
+  Integer generators;
+
+  @Option(names = "--header", description = "extra request header NAME=VALUE (repeatable)")
+  Map<String, String> headers = Map.of();
+
+  @Option(names = "--seed", defaultValue = "1", description = "varies label values and exemplars")
+  long seed;
+
+  @Option(names = "--report", description = "write the report as JSON to this file")
+  Path report;
+
+  @Option(names = "--html", description = "write an HTML report (not implemented yet: refused)")
+  Path html;
+
+  @Override
+  public Integer call() throws Exception {
+    RunOptions.Protocol p;
+    switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+      case "rw1" -> p = RunOptions.Protocol.RW1;
+      case "rw2" -> p = RunOptions.Protocol.RW2;
+      case "otlp" -> {
+        System.err.println("cannot run --protocol otlp: not implemented yet (use rw1 or rw2)");
+        return 2;
+      }
+      default -> {
+        System.err.println("cannot parse --protocol \"" + protocol + "\": rw1, rw2 or otlp");
+        return 2;
+      }
+    }
+    if (html != null) {
+      System.err.println("cannot write --html: the HTML report is not implemented yet (use --report FILE.json)");
+      return 2;
+    }
+    WorkloadSpec spec;
+    RunOptions options;
+    try {
+      spec = new WorkloadSpec(series, labels, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
+          churn, exemplars, metadata, samplesPerRequest, seed);
+      int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+      options = new RunOptions(target, p, rate == null ? 0 : rate, concurrency, duration, queueDepth, gen,
+          timeout, headers, report, html);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    RunReport r = new LoadRunner(spec, options, System.err).run();
+    System.out.print(r.text());
+    if (report != null) {
+      Files.writeString(report, r.json());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,24 @@
+package io.rwgateway.loadtest.sink;
+
+import io.rwgateway.translators.codec.DecodeLimits;
+import java.time.Duration;
+
+/**
+ * How the sink behaves.
+ *
+ * @param latency     added before every write answer
+ * @param errorRate   share (0..1) of write requests answered {@code errorStatus} instead of 204
+ * @param errorStatus status of injected errors
+ */
+public record SinkOptions(String host, int port, Duration latency, double errorRate, int errorStatus,
+    DecodeLimits limits) {
+
+  public SinkOptions {
+    if (errorRate < 0 || errorRate > 1) {
+      throw new IllegalArgumentException("--error-rate must be in 0..1");
+    }
+    if (errorStatus < 400 || errorStatus > 599) {
+      throw new IllegalArgumentException("--error-status must be a 4xx or 5xx status");
+    }
+  }
+}

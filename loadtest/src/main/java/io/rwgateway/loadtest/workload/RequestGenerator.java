@@ -1,0 +1,184 @@
+package io.rwgateway.loadtest.workload;
+
+import io.rwgateway.translators.codec.EncodedRequest;
+import io.rwgateway.translators.codec.RequestEncoder;
+import io.rwgateway.translators.model.Histogram;
+import io.rwgateway.translators.model.MetricBatchBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns one shard's {@link SeriesSet} into encoded requests. A round is one sample of every
+ * active series of the shard (one scrape), stamped with the generator's clock, never earlier than
+ * the previous round + 1 ms so each series' timestamps increase. A request holds at most
+ * {@code samplesPerRequest} samples and never spans two rounds. Values are functions of the round,
+ * so counters only go up (until churn replaces the series) and histograms stay consistent.
+ * Not thread-safe: one generator thread per shard.
+ */
+public final class RequestGenerator {
+  private static final String TRACE_HEX = "0123456789abcdef";
+
+  private final WorkloadSpec spec;
+  private final SeriesSet set;
+  private final RequestEncoder encoder;
+  private final boolean typedSeries;
+  private final LongSupplier clock;
+  private final long startMillis;
+  private long round = -1;
+  private long roundTimestamp;
+  private int nextUnit;
+  private int nextMember;
+
+  /**
+   * @param typedSeries put type and help on every series (RW 2.0 metadata, §2.1); RW 1.0 sends
+   *                    metadata in its own requests instead
+   */
+  public RequestGenerator(WorkloadSpec spec, SeriesSet set, RequestEncoder encoder, boolean typedSeries,
+      LongSupplier clock) {
+    this.spec = spec;
+    this.set = set;
+    this.encoder = encoder;
+    this.typedSeries = typedSeries;
+    this.clock = clock;
+    this.startMillis = clock.getAsLong();
+    this.nextUnit = set.size();
+  }
+
+  public SeriesSet seriesSet() {
+    return set;
+  }
+
+  /** Rounds started so far. */
+  public long rounds() {
+    return round + 1;
+  }
+
+  /** The next request; null when the shard has no series. */
+  public Payload next() {
+    if (set.size() == 0) {
+      return null;
+    }
+    if (nextUnit >= set.size()) {
+      startRound();
+    }
+    MetricBatchBuilder b = new MetricBatchBuilder();
+    int points = 0;
+    int series = 0;
+    long exemplars = 0;
+    while (nextUnit < set.size() && points < spec.samplesPerRequest()) {
+      SeriesKind kind = set.kind(nextUnit);
+      int members = kind.seriesPerUnit();
+      while (nextMember < members && points < spec.samplesPerRequest()) {
+        exemplars += addSeries(b, nextUnit, kind, nextMember);
+        points++;
+        series++;
+        nextMember++;
+      }
+      if (nextMember >= members) {
+        nextMember = 0;
+        nextUnit++;
+      }
+    }
+    EncodedRequest r = encoder.encode(List.of(b.build()));
+    return new Payload(r.body(), r.uncompressedBytes(), r.samples(), r.histograms(), r.exemplars(), 0, series);
+  }
+
+  private void startRound() {
+    round++;
+    long now = clock.getAsLong();
+    roundTimestamp = round == 0 ? now : Math.max(now, roundTimestamp + 1);
+    set.advanceTo(now - startMillis);
+    nextUnit = 0;
+    nextMember = 0;
+  }
+
+  private int addSeries(MetricBatchBuilder b, int i, SeriesKind kind, int m) {
+    MetricBatchBuilder.SeriesBuilder s = b.series(set.labels(i, m));
+    if (typedSeries) {
+      s.type(kind.type()).help(help(kind));
+    }
+    int u = set.unit(i);
+    long r = round + (u % 97);
+    long ts = roundTimestamp;
+    boolean exemplar = false;
+    switch (kind) {
+      case COUNTER -> {
+        s.sample(ts, (double) r * (1 + u % 5));
+        exemplar = true;
+      }
+      case GAUGE -> s.sample(ts, 50 + 50 * Math.sin((r + u) / 10.0));
+      case NATIVE -> s.histogram(nativeHistogram(r, ts));
+      case HISTOGRAM -> {
+        long count = 10 * (r + 1);
+        int buckets = ClassicBuckets.BOUNDS.length;
+        if (m < buckets) {
+          s.sample(ts, (double) (count * (m + 1) / buckets));
+          exemplar = true;
+        } else {
+          s.sample(ts, m == buckets ? count * 0.25 : (double) count);
+        }
+      }
+      case SUMMARY -> {
+        long count = 10 * (r + 1);
+        int q = ClassicBuckets.QUANTILES.length;
+        s.sample(ts, m < q ? 0.1 * (m + 1) + (r % 10) / 100.0 : m == q ? count * 0.25 : (double) count);
+      }
+    }
+    int added = 0;
+    if (exemplar && wantsExemplar(u, m)) {
+      s.exemplar(ts, 0.042, "trace_id", traceId(u, m));
+      added = 1;
+    }
+    s.add();
+    return added;
+  }
+
+  private boolean wantsExemplar(int u, int m) {
+    if (spec.exemplarPercent() <= 0) {
+      return false;
+    }
+    long h = mix(spec.seed() ^ (u * 0x9E3779B97F4A7C15L) ^ (m * 0xC2B2AE3D27D4EB4FL) ^ (round * 0x165667B19E3779F9L));
+    return Math.floorMod(h, 10_000L) < spec.exemplarPercent() * 100;
+  }
+
+  private String traceId(int u, int m) {
+    long h = mix(u * 31L + m + round * 1_000_003L);
+    char[] c = new char[16];
+    for (int i = 0; i < 16; i++) {
+      c[i] = TRACE_HEX.charAt((int) (h >>> (4 * i)) & 15);
+    }
+    return new String(c);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** An integer native histogram, schema 3, four populated buckets: count = zero count + buckets. */
+  private static Histogram nativeHistogram(long r, long ts) {
+    long perBucket = r + 1;
+    long count = 1 + 4 * perBucket;
+    return new Histogram(false, count, 0, Double.doubleToRawLongBits(count * 1.5), 3, 1e-128, 1, 0,
+        null, null, null, new int[] {0, 4}, new long[] {perBucket, 0, 0, 0}, null, 0, ts, null, 0);
+  }
+
+  static String help(SeriesKind kind) {
+    return "Generated " + kind.flagName() + " series (rw-loadtest).";
+  }
+
+  /** Metadata of every family of the layout, for the RW 1.0 metadata request. */
+  public static List<Rw1MetadataEncoder.Family> families(WorkloadSpec spec, TypeLayout layout) {
+    List<Rw1MetadataEncoder.Family> out = new ArrayList<>();
+    for (SeriesKind k : SeriesKind.values()) {
+      int units = layout.unitsOf(k);
+      int families = (units + spec.seriesPerFamily() - 1) / spec.seriesPerFamily();
+      for (int f = 0; f < families; f++) {
+        out.add(new Rw1MetadataEncoder.Family(SeriesSet.familyName(k, f), k.type().code(), help(k), ""));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,63 @@
+package io.rwgateway.loadtest.workload;
+
+/**
+ * What to generate, from the {@code run} flags.
+ *
+ * @param series            active series (wire series, as Prometheus counts them)
+ * @param extraLabels       labels beyond __name__, job, instance, series_id
+ * @param labelCardinality  distinct values of each extra label
+ * @param targets           distinct {@code instance} values
+ * @param seriesPerFamily   units sharing one metric name (they differ by series_id)
+ * @param mix               share of each kind
+ * @param churnPerMinute    percent of the series replaced by new ones per minute
+ * @param exemplarPercent   percent of counter and bucket samples that carry an exemplar
+ * @param metadata          send metadata (RW 1.0: separate request per minute; RW 2.0: per series)
+ * @param samplesPerRequest most samples (float or native histogram) in one request
+ * @param seed              varies label values and exemplar choice between runs
+ */
+public record WorkloadSpec(int series, int extraLabels, int labelCardinality, int targets,
+    int seriesPerFamily, TypeMix mix, double churnPerMinute, double exemplarPercent, boolean metadata,
+    int samplesPerRequest, long seed) {
+
+  public WorkloadSpec {
+    require(series > 0, "--series must be > 0");
+    require(extraLabels >= 0 && extraLabels <= 24, "--labels must be in 0..24 (receivers cap series at 30 labels)");
+    require(labelCardinality > 0, "--label-cardinality must be > 0");
+    require(targets > 0, "--targets must be > 0");
+    require(seriesPerFamily > 0, "--series-per-metric must be > 0");
+    require(churnPerMinute >= 0, "--churn-per-minute must be >= 0");
+    require(exemplarPercent >= 0 && exemplarPercent <= 100, "--exemplars must be in 0..100");
+    require(samplesPerRequest > 0, "--samples-per-request must be > 0");
+  }
+
+  /** Defaults for everything but the series count (tests and examples). */
+  public static WorkloadSpec of(int series) {
+    return new WorkloadSpec(series, 2, 10, 10, 10, TypeMix.DEFAULT, 0, 0, false, 2000, 1);
+  }
+
+  public WorkloadSpec withMix(TypeMix m) {
+    return new WorkloadSpec(series, extraLabels, labelCardinality, targets, seriesPerFamily, m,
+        churnPerMinute, exemplarPercent, metadata, samplesPerRequest, seed);
+  }
+
+  public WorkloadSpec withChurn(double percentPerMinute) {
+    return new WorkloadSpec(series, extraLabels, labelCardinality, targets, seriesPerFamily, mix,
+        percentPerMinute, exemplarPercent, metadata, samplesPerRequest, seed);
+  }
+
+  public WorkloadSpec withLabels(int extra, int cardinality) {
+    return new WorkloadSpec(series, extra, cardinality, targets, seriesPerFamily, mix,
+        churnPerMinute, exemplarPercent, metadata, samplesPerRequest, seed);
+  }
+
+  public WorkloadSpec withRequests(int samples, double exemplars, boolean meta) {
+    return new WorkloadSpec(series, extraLabels, labelCardinality, targets, seriesPerFamily, mix,
+        churnPerMinute, exemplars, meta, samples, seed);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
