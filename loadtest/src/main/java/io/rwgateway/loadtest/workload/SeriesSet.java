@@ -14,6 +14,7 @@ public final class SeriesSet {
   private final int[] generations;
   private final String[][][] labels;
   private final int seriesCount;
+  private final double churnPhase;
   private long churnedUnits;
   private int churnCursor;
 
@@ -24,6 +25,9 @@ public final class SeriesSet {
     for (int u = shard; u < layout.units(); u += shards) {
       n++;
     }
+    // Each shard rounds its churn down from a different phase, so the shards' sum is the global
+    // floor (Hermite's identity: sum of floor(x + k/n) for k < n is floor(n x)).
+    this.churnPhase = (double) shard / shards;
     this.units = new int[n];
     this.generations = new int[n];
     this.labels = new String[n][][];
@@ -86,7 +90,7 @@ public final class SeriesSet {
     if (spec.churnPerMinute() <= 0 || units.length == 0) {
       return 0;
     }
-    long due = (long) Math.floor(elapsedMillis / 60_000.0 * spec.churnPerMinute() / 100.0 * units.length);
+    long due = (long) Math.floor(elapsedMillis / 60_000.0 * spec.churnPerMinute() / 100.0 * units.length + churnPhase);
     int replaced = 0;
     while (churnedUnits < due) {
       int i = churnCursor;
