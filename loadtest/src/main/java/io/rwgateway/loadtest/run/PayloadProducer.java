@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Encodes requests off the send path: {@code generators} threads, each owning the shards
  * {@code s % generators == g}, keep every shard's bounded queue full. The sender only polls
  * ready bodies, so encoding never sits between two sends; when a queue is found empty the
- * generator is the bottleneck, and the sender counts it ({@code generator_starved}).
+ * generator is the bottleneck, and the sender counts it ({@code generator_starved_ms}).
  */
 final class PayloadProducer implements AutoCloseable {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -29,7 +29,7 @@ final class ProgressLine {
     for (ShardSender s : senders) {
       inFlight += s.inFlight() ? 1 : 0;
     }
-    out.printf("[%5.1fs] sent %s/s accepted %s/s req %.0f/s errors %d p99 %.2fms (1s: %.2fms) in-flight %d queued %d starved %d%n",
+    out.printf("[%5.1fs] sent %s/s accepted %s/s req %.0f/s errors %d p99 %.2fms (1s: %.2fms) in-flight %d queued %d starved %dms%n",
         (now - startNanos) / 1e9, si((stats.samplesSent - lastSent) / dt), si((stats.samplesAccepted - lastAccepted) / dt),
         (stats.requests - lastRequests) / dt, stats.failedRequests,
         stats.latency.getValueAtPercentile(99) / 1000.0, stats.intervalLatency.getValueAtPercentile(99) / 1000.0,

@@ -48,7 +48,7 @@ public record RunReport(Map<String, Object> fields) {
     if (options.openLoop()) {
       f.put("latency_corrected_ms", percentiles(s.correctedLatency));
     }
-    f.put("generator_starved", s.generatorStarved);
+    f.put("generator_starved_ms", s.generatorStarved);
     f.put("generator_cpu_s", generatorCpuSeconds);
     f.put("process_cpu_s", processCpuSeconds);
     return new RunReport(f);
@@ -87,8 +87,8 @@ public record RunReport(Map<String, Object> fields) {
     sb.append(String.format("latency ms: p50 %s p90 %s p99 %s p999 %s max %s%n", lat.get("p50"), lat.get("p90"),
         lat.get("p99"), lat.get("p999"), lat.get("max")));
     sb.append(String.format("bytes sent: %d (%d uncompressed)%n", getLong("bytes_sent"), getLong("uncompressed_bytes_sent")));
-    sb.append(String.format("generator: %.2f s CPU (process %.2f s), starved %d times%n",
-        (Double) fields.get("generator_cpu_s"), (Double) fields.get("process_cpu_s"), getLong("generator_starved")));
+    sb.append(String.format("generator: %.2f s CPU (process %.2f s), sender waited %d shard-ms for it%n",
+        (Double) fields.get("generator_cpu_s"), (Double) fields.get("process_cpu_s"), getLong("generator_starved_ms")));
     return sb.toString();
   }
 }

@@ -23,6 +23,7 @@ final class RunStats {
   long bytesSent;
   long uncompressedBytesSent;
   long writtenShortfalls;
+  /** Shard-milliseconds a sender found its queue empty (polled again after 1 ms): generator-bound. */
   long generatorStarved;
   final Map<String, Long> statusCodes = new TreeMap<>();
   final Histogram latency = new Histogram(MAX_LATENCY_US, 3);
