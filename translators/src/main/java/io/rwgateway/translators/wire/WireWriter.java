@@ -30,10 +30,21 @@ public final class WireWriter {
 
   /** An unsigned 32-bit varint: tags, lengths, {@code uint32} fields. */
   public void varint32(int v) {
-    // Locals, not fields, in the loop: the JIT keeps them in registers (refs, tags, lengths are
-    // most of what an encoder writes).
+    // Refs, tags and lengths are most of what an encoder writes, and nearly all fit in one or
+    // two bytes: those skip the loop. Locals, not fields, so the JIT keeps them in registers.
     byte[] b = buf;
     int p = pos;
+    if ((v & ~0x7f) == 0) {
+      b[p] = (byte) v;
+      pos = p + 1;
+      return;
+    }
+    if ((v & ~0x3fff) == 0) {
+      b[p] = (byte) (v | 0x80);
+      b[p + 1] = (byte) (v >>> 7);
+      pos = p + 2;
+      return;
+    }
     while ((v & ~0x7f) != 0) {
       b[p++] = (byte) ((v & 0x7f) | 0x80);
       v >>>= 7;
