@@ -3,6 +3,8 @@ package io.rwgateway.translators.rw1;
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.SymbolTableBuilder;
+import io.rwgateway.translators.wire.LongList;
+import io.rwgateway.translators.wire.WireReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.rwgateway.translators.rw1;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.model.StringInterner;
+import io.rwgateway.translators.wire.WireReader;
 
 /**
  * Reads one RW 1.0 {@code Label{name = 1, value = 2}} (series and exemplar labels alike), turning

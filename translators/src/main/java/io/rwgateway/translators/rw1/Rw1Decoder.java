@@ -15,6 +15,9 @@ import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.model.SymbolTableBuilder;
+import io.rwgateway.translators.wire.HistogramReader;
+import io.rwgateway.translators.wire.LongList;
+import io.rwgateway.translators.wire.WireReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -67,7 +70,7 @@ public final class Rw1Decoder {
   private final StringInterner interner;
   private final MetadataStore metadata;
   private final ExemplarCollector exemplars;
-  private final HistogramDecoder histogramDecoder = new HistogramDecoder();
+  private final HistogramReader histogramDecoder = new HistogramReader(false);
 
   // Scratch for the series being decoded. Labels are validated as slot indexes into `labels`, so
   // only a valid series' strings reach the batch's symbol table.

@@ -10,6 +10,9 @@ import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.snappy.SnappyBlock;
+import io.rwgateway.translators.wire.HistogramWriter;
+import io.rwgateway.translators.wire.WireReader;
+import io.rwgateway.translators.wire.WireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,7 +112,7 @@ public final class Rw1Encoder implements RequestEncoder {
       n += WireWriter.lengthDelimitedSize(EXEMPLAR, exemplarSize(e, symbols));
     }
     for (Histogram h : s.histograms()) {
-      n += WireWriter.lengthDelimitedSize(HISTOGRAM, HistogramEncoder.size(h));
+      n += WireWriter.lengthDelimitedSize(HISTOGRAM, HistogramWriter.size(h, false));
     }
     return n;
   }
@@ -142,8 +145,8 @@ public final class Rw1Encoder implements RequestEncoder {
       }
     }
     for (Histogram h : s.histograms()) {
-      w.lengthDelimited(HISTOGRAM, HistogramEncoder.size(h));
-      HistogramEncoder.write(w, h);
+      w.lengthDelimited(HISTOGRAM, HistogramWriter.size(h, false));
+      HistogramWriter.write(w, h, false);
     }
   }
 

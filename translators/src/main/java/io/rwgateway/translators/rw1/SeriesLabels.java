@@ -3,6 +3,7 @@ package io.rwgateway.translators.rw1;
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.model.SymbolTableBuilder;
+import io.rwgateway.translators.wire.WireReader;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.rwgateway.translators.rw2;
 
-import static io.rwgateway.translators.rw2.ProtoCursor.LEN;
+import static io.rwgateway.translators.wire.WireReader.LENGTH_DELIMITED;
 
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.DecodedRequest;
@@ -10,6 +10,8 @@ import io.rwgateway.translators.codec.SeriesRejectedException;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.model.StringInterner;
+import io.rwgateway.translators.wire.IntList;
+import io.rwgateway.translators.wire.WireReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +36,7 @@ public final class Rw2Decoder {
   private final Rw2Symbols symbols = new Rw2Symbols();
   private final Rw2SeriesReader reader = new Rw2SeriesReader();
   private final Rw2SeriesBuilder builder;
-  private final PrimitiveLists.Ints seriesSlices = new PrimitiveLists.Ints();
+  private final IntList seriesSlices = new IntList(32);
 
   public Rw2Decoder(DecodeLimits limits, StringInterner interner) {
     this.interner = interner;
@@ -49,13 +51,13 @@ public final class Rw2Decoder {
     if (off < 0 || len < 0 || off > buf.length - len) {
       throw new IllegalArgumentException("slice [" + off + ", +" + len + ") outside a buffer of " + buf.length);
     }
-    ProtoCursor in = new ProtoCursor(buf, off, len);
+    WireReader in = new WireReader(buf, off, len, "RW 2.0 request");
     readRequest(in, buf);
     Rejections rejections = new Rejections();
     int n = seriesSlices.size() / 2;
     List<Series> series = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      in.reset(seriesSlices.get(2 * i), seriesSlices.get(2 * i + 1));
+      in.moveTo(seriesSlices.get(2 * i), seriesSlices.get(2 * i + 1));
       reader.read(in);
       try {
         series.add(builder.build(reader));
@@ -72,7 +74,7 @@ public final class Rw2Decoder {
    * First pass over {@code Request}: interns the symbols (field 4) and notes where each series
    * (field 5) lies, because protobuf does not promise that symbols come first.
    */
-  private void readRequest(ProtoCursor in, byte[] buf) throws InvalidPayloadException {
+  private void readRequest(WireReader in, byte[] buf) throws InvalidPayloadException {
     symbols.reset();
     seriesSlices.clear();
     while (in.hasMore()) {
@@ -83,17 +85,17 @@ public final class Rw2Decoder {
             + field + " is reserved in io.prometheus.write.v2.Request; the body is probably a RW 1.0 "
             + "prometheus.WriteRequest sent with the RW 2.0 Content-Type");
       }
-      if (field == 4 && (tag & 7) == LEN) {
+      if (field == 4 && (tag & 7) == LENGTH_DELIMITED) {
         int n = in.readLength();
         symbols.add(interner.intern(buf, in.position(), n));
         in.skipBytes(n);
-      } else if (field == 5 && (tag & 7) == LEN) {
+      } else if (field == 5 && (tag & 7) == LENGTH_DELIMITED) {
         int n = in.readLength();
         seriesSlices.add(in.position());
         seriesSlices.add(n);
         in.skipBytes(n);
       } else {
-        in.skipField(tag);
+        in.skip(tag);
       }
     }
     symbols.finish();

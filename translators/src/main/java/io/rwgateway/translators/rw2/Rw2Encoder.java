@@ -1,10 +1,8 @@
 package io.rwgateway.translators.rw2;
 
-import static com.google.protobuf.CodedOutputStream.computeStringSizeNoTag;
-import static com.google.protobuf.CodedOutputStream.computeUInt32SizeNoTag;
-import static io.rwgateway.translators.rw2.ProtoCursor.LEN;
+import static io.rwgateway.translators.wire.WireReader.LENGTH_DELIMITED;
+import static io.rwgateway.translators.wire.WireWriter.lengthDelimitedSize;
 
-import com.google.protobuf.CodedOutputStream;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.model.Exemplar;
@@ -12,7 +10,8 @@ import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.rw2.ExemplarPlacement.SourcedExemplar;
 import io.rwgateway.translators.snappy.SnappyBlock;
-import java.io.IOException;
+import io.rwgateway.translators.wire.WireWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,6 +25,8 @@ import java.util.List;
  * <p>Stateless and thread-safe: every call works on its own objects.
  */
 public final class Rw2Encoder implements RequestEncoder {
+  private static final int SYMBOL = 4 << 3 | LENGTH_DELIMITED;
+  private static final int TIMESERIES = 5 << 3 | LENGTH_DELIMITED;
 
   @Override
   public EncodedRequest encode(List<MetricBatch> batches) {
@@ -36,8 +37,10 @@ public final class Rw2Encoder implements RequestEncoder {
 
     int[] sizes = new int[total];
     long size = 0;
-    for (int i = 0; i < symbols.size(); i++) {
-      size += 1 + computeStringSizeNoTag(symbols.get(i));
+    byte[][] symbolBytes = new byte[symbols.size()][];
+    for (int i = 0; i < symbolBytes.length; i++) {
+      symbolBytes[i] = symbols.get(i).getBytes(StandardCharsets.UTF_8);
+      size += lengthDelimitedSize(SYMBOL, symbolBytes[i].length);
     }
     long series = 0;
     long samples = 0;
@@ -50,7 +53,7 @@ public final class Rw2Encoder implements RequestEncoder {
           List<SourcedExemplar> placed = placement.moved(flat);
           int body = writer.size(s, b, placed);
           sizes[flat] = body;
-          size += 1 + computeUInt32SizeNoTag(body) + body;
+          size += lengthDelimitedSize(TIMESERIES, body);
           series++;
           samples += s.sampleCount();
           histograms += s.histograms().size();
@@ -63,29 +66,27 @@ public final class Rw2Encoder implements RequestEncoder {
       throw new IllegalArgumentException("cannot encode RW 2.0 request (2 GiB): " + size + " bytes of protobuf");
     }
 
-    byte[] buf = new byte[(int) size];
-    CodedOutputStream out = CodedOutputStream.newInstance(buf);
-    try {
-      for (int i = 0; i < symbols.size(); i++) {
-        out.writeTag(4, LEN);
-        out.writeStringNoTag(symbols.get(i));
-      }
-      flat = 0;
-      for (int b = 0; b < batches.size(); b++) {
-        for (Series s : batches.get(b).series()) {
-          if (!placement.skipped(flat)) {
-            out.writeTag(5, LEN);
-            out.writeUInt32NoTag(sizes[flat]);
-            writer.write(out, s, b, placement.moved(flat));
-          }
-          flat++;
-        }
-      }
-      out.checkNoSpaceLeft();
-    } catch (IOException e) {
-      // Only an array overrun can fail here: the size pass and the write pass disagree.
-      throw new IllegalStateException("cannot encode RW 2.0 request (" + size + " bytes): " + e.getMessage(), e);
+    WireWriter out = new WireWriter((int) size);
+    for (byte[] symbol : symbolBytes) {
+      out.lengthDelimited(SYMBOL, symbol.length);
+      out.bytes(symbol);
     }
+    flat = 0;
+    for (int b = 0; b < batches.size(); b++) {
+      for (Series s : batches.get(b).series()) {
+        if (!placement.skipped(flat)) {
+          out.lengthDelimited(TIMESERIES, sizes[flat]);
+          writer.write(out, s, b, placement.moved(flat));
+        }
+        flat++;
+      }
+    }
+    if (out.position() != size) {
+      // The size pass and the write pass disagree: a bug, not bad input.
+      throw new IllegalStateException("cannot encode RW 2.0 request (" + size + " bytes sized): "
+          + out.position() + " bytes written");
+    }
+    byte[] buf = out.buffer();
     return new EncodedRequest(SnappyBlock.compress(buf, buf.length), buf.length, series, samples,
         histograms, exemplars);
   }

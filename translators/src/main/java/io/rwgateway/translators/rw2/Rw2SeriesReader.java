@@ -1,12 +1,16 @@
 package io.rwgateway.translators.rw2;
 
-import static io.rwgateway.translators.rw2.ProtoCursor.FIXED64;
-import static io.rwgateway.translators.rw2.ProtoCursor.LEN;
-import static io.rwgateway.translators.rw2.ProtoCursor.VARINT;
+import static io.rwgateway.translators.wire.WireReader.FIXED64;
+import static io.rwgateway.translators.wire.WireReader.LENGTH_DELIMITED;
+import static io.rwgateway.translators.wire.WireReader.VARINT;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.Histogram;
+import io.rwgateway.translators.wire.HistogramReader;
+import io.rwgateway.translators.wire.IntList;
+import io.rwgateway.translators.wire.LongList;
+import io.rwgateway.translators.wire.WireReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +21,10 @@ import java.util.List;
  * so a rejected series can still be counted with everything it carried. Not thread-safe.
  */
 final class Rw2SeriesReader {
-  final PrimitiveLists.Ints labelRefs = new PrimitiveLists.Ints();
-  final PrimitiveLists.Longs timestamps = new PrimitiveLists.Longs();
-  final PrimitiveLists.Longs valueBits = new PrimitiveLists.Longs();
-  final PrimitiveLists.Longs startTimestamps = new PrimitiveLists.Longs();
+  final IntList labelRefs = new IntList(32);
+  final LongList timestamps = new LongList(32);
+  final LongList valueBits = new LongList(32);
+  final LongList startTimestamps = new LongList(32);
   final List<Histogram> histograms = new ArrayList<>();
   final List<Exemplar> exemplars = new ArrayList<>();
   boolean anyStartTimestamp;
@@ -30,11 +34,11 @@ final class Rw2SeriesReader {
   /** rc.0-rc.3 {@code TimeSeries.created_timestamp} (field 6), 0 when absent (§4.6). */
   long createdTimestamp;
 
-  private final PrimitiveLists.Ints exemplarRefs = new PrimitiveLists.Ints();
-  private final Rw2HistogramReader histogramReader = new Rw2HistogramReader();
+  private final IntList exemplarRefs = new IntList(32);
+  private final HistogramReader histogramReader = new HistogramReader(true);
 
   /** Reads the series that fills the cursor up to its limit. */
-  void read(ProtoCursor in) throws InvalidPayloadException {
+  void read(WireReader in) throws InvalidPayloadException {
     clear();
     while (in.hasMore()) {
       int tag = in.readTag();
@@ -42,43 +46,43 @@ final class Rw2SeriesReader {
       switch (tag >>> 3) {
         case 1 -> readUInt32s(in, tag, labelRefs);
         case 2 -> {
-          if (wire == LEN) {
+          if (wire == LENGTH_DELIMITED) {
             readSample(in);
           } else {
-            in.skipField(tag);
+            in.skip(tag);
           }
         }
         case 3 -> {
-          if (wire == LEN) {
-            int saved = in.enter(in.readLength());
+          if (wire == LENGTH_DELIMITED) {
+            int saved = in.enter();
             histograms.add(histogramReader.read(in));
-            in.leave(saved);
+            in.exit(saved);
           } else {
-            in.skipField(tag);
+            in.skip(tag);
           }
         }
         case 4 -> {
-          if (wire == LEN) {
+          if (wire == LENGTH_DELIMITED) {
             readExemplar(in);
           } else {
-            in.skipField(tag);
+            in.skip(tag);
           }
         }
         case 5 -> {
-          if (wire == LEN) {
+          if (wire == LENGTH_DELIMITED) {
             readMetadata(in);
           } else {
-            in.skipField(tag);
+            in.skip(tag);
           }
         }
         case 6 -> {
           if (wire == VARINT) {
             createdTimestamp = in.readVarint();
           } else {
-            in.skipField(tag);
+            in.skip(tag);
           }
         }
-        default -> in.skipField(tag);
+        default -> in.skip(tag);
       }
     }
   }
@@ -102,8 +106,8 @@ final class Rw2SeriesReader {
   }
 
   /** {@code Sample{double value = 1; int64 timestamp = 2; int64 start_timestamp = 3}}. */
-  private void readSample(ProtoCursor in) throws InvalidPayloadException {
-    int saved = in.enter(in.readLength());
+  private void readSample(WireReader in) throws InvalidPayloadException {
+    int saved = in.enter();
     long bits = 0;
     long ts = 0;
     long st = 0;
@@ -113,10 +117,10 @@ final class Rw2SeriesReader {
         case 1 << 3 | FIXED64 -> bits = in.readFixed64();
         case 2 << 3 | VARINT -> ts = in.readVarint();
         case 3 << 3 | VARINT -> st = in.readVarint();
-        default -> in.skipField(tag);
+        default -> in.skip(tag);
       }
     }
-    in.leave(saved);
+    in.exit(saved);
     timestamps.add(ts);
     valueBits.add(bits);
     startTimestamps.add(st);
@@ -124,8 +128,8 @@ final class Rw2SeriesReader {
   }
 
   /** {@code Exemplar{repeated uint32 labels_refs = 1; double value = 2; int64 timestamp = 3}}. */
-  private void readExemplar(ProtoCursor in) throws InvalidPayloadException {
-    int saved = in.enter(in.readLength());
+  private void readExemplar(WireReader in) throws InvalidPayloadException {
+    int saved = in.enter();
     exemplarRefs.clear();
     long bits = 0;
     long ts = 0;
@@ -135,10 +139,10 @@ final class Rw2SeriesReader {
         case 1 -> readUInt32s(in, tag, exemplarRefs);
         case 2 -> bits = (tag & 7) == FIXED64 ? in.readFixed64() : skip(in, tag, bits);
         case 3 -> ts = (tag & 7) == VARINT ? in.readVarint() : skip(in, tag, ts);
-        default -> in.skipField(tag);
+        default -> in.skip(tag);
       }
     }
-    in.leave(saved);
+    in.exit(saved);
     // Refs stay wire refs here; Rw2SeriesBuilder checks and maps them in place.
     exemplars.add(new Exemplar(exemplarRefs.toArray(), bits, ts));
   }
@@ -147,38 +151,38 @@ final class Rw2SeriesReader {
    * {@code Metadata{MetricType type = 1; uint32 help_ref = 3; uint32 unit_ref = 4}}. A repeated
    * singular message merges field by field, as protobuf does.
    */
-  private void readMetadata(ProtoCursor in) throws InvalidPayloadException {
-    int saved = in.enter(in.readLength());
+  private void readMetadata(WireReader in) throws InvalidPayloadException {
+    int saved = in.enter();
     while (in.hasMore()) {
       int tag = in.readTag();
       switch (tag) {
         case 1 << 3 | VARINT -> metricType = (int) in.readVarint();
         case 3 << 3 | VARINT -> helpRef = (int) in.readVarint();
         case 4 << 3 | VARINT -> unitRef = (int) in.readVarint();
-        default -> in.skipField(tag);
+        default -> in.skip(tag);
       }
     }
-    in.leave(saved);
+    in.exit(saved);
   }
 
   /** A repeated uint32, packed or not (remote-write.md §1.4: decoders accept both). */
-  private static void readUInt32s(ProtoCursor in, int tag, PrimitiveLists.Ints out)
+  private static void readUInt32s(WireReader in, int tag, IntList out)
       throws InvalidPayloadException {
     switch (tag & 7) {
       case VARINT -> out.add((int) in.readVarint());
-      case LEN -> {
-        int saved = in.enter(in.readLength());
+      case LENGTH_DELIMITED -> {
+        int saved = in.enter();
         while (in.hasMore()) {
           out.add((int) in.readVarint());
         }
-        in.leave(saved);
+        in.exit(saved);
       }
-      default -> in.skipField(tag);
+      default -> in.skip(tag);
     }
   }
 
-  private static long skip(ProtoCursor in, int tag, long keep) throws InvalidPayloadException {
-    in.skipField(tag);
+  private static long skip(WireReader in, int tag, long keep) throws InvalidPayloadException {
+    in.skip(tag);
     return keep;
   }
 }

@@ -1,18 +1,18 @@
 package io.rwgateway.translators.rw2;
 
-import static com.google.protobuf.CodedOutputStream.computeInt64SizeNoTag;
-import static com.google.protobuf.CodedOutputStream.computeUInt32SizeNoTag;
-import static io.rwgateway.translators.rw2.ProtoCursor.FIXED64;
-import static io.rwgateway.translators.rw2.ProtoCursor.LEN;
-import static io.rwgateway.translators.rw2.ProtoCursor.VARINT;
+import static io.rwgateway.translators.wire.WireReader.FIXED64;
+import static io.rwgateway.translators.wire.WireReader.LENGTH_DELIMITED;
+import static io.rwgateway.translators.wire.WireReader.VARINT;
+import static io.rwgateway.translators.wire.WireWriter.varint32Size;
+import static io.rwgateway.translators.wire.WireWriter.varint64Size;
 
-import com.google.protobuf.CodedOutputStream;
 import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.Histogram;
 import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.rw2.ExemplarPlacement.SourcedExemplar;
-import java.io.IOException;
+import io.rwgateway.translators.wire.HistogramWriter;
+import io.rwgateway.translators.wire.WireWriter;
 import java.util.List;
 
 /**
@@ -35,11 +35,11 @@ final class Rw2SeriesWriter {
     int n = packedRefsSize(s.labelRefs(), batch);
     for (int i = 0; i < s.sampleCount(); i++) {
       int body = sampleSize(s, i);
-      n += 1 + computeUInt32SizeNoTag(body) + body;
+      n += 1 + varint32Size(body) + body;
     }
     for (Histogram h : s.histograms()) {
-      int body = Rw2HistogramWriter.size(h);
-      n += 1 + computeUInt32SizeNoTag(body) + body;
+      int body = HistogramWriter.size(h, true);
+      n += 1 + varint32Size(body) + body;
     }
     if (exemplars == null) {
       for (Exemplar e : s.exemplars()) {
@@ -56,24 +56,24 @@ final class Rw2SeriesWriter {
     return n;
   }
 
-  void write(CodedOutputStream out, Series s, int batch, List<SourcedExemplar> exemplars)
-      throws IOException {
+  void write(WireWriter out, Series s, int batch, List<SourcedExemplar> exemplars)
+      {
     writePackedRefs(out, 1, s.labelRefs(), batch);
     for (int i = 0; i < s.sampleCount(); i++) {
-      out.writeTag(2, LEN);
-      out.writeUInt32NoTag(sampleSize(s, i));
+      out.varint32(2 << 3 | LENGTH_DELIMITED);
+      out.varint32(sampleSize(s, i));
       long bits = s.valueBits(i);
       if (bits != 0) {
-        out.writeTag(1, FIXED64);
-        out.writeFixed64NoTag(bits);
+        out.varint32(1 << 3 | FIXED64);
+        out.fixed64(bits);
       }
       writeInt64(out, 2, s.timestamp(i));
       writeInt64(out, 3, s.startTimestamp(i));
     }
     for (Histogram h : s.histograms()) {
-      out.writeTag(3, LEN);
-      out.writeUInt32NoTag(Rw2HistogramWriter.size(h));
-      Rw2HistogramWriter.write(out, h);
+      out.varint32(3 << 3 | LENGTH_DELIMITED);
+      out.varint32(HistogramWriter.size(h, true));
+      HistogramWriter.write(out, h, true);
     }
     if (exemplars == null) {
       for (Exemplar e : s.exemplars()) {
@@ -85,8 +85,8 @@ final class Rw2SeriesWriter {
       }
     }
     if (hasMetadata(s)) {
-      out.writeTag(5, LEN);
-      out.writeUInt32NoTag(metadataSize(s, batch));
+      out.varint32(5 << 3 | LENGTH_DELIMITED);
+      out.varint32(metadataSize(s, batch));
       writeInt64(out, 1, s.type().code());
       writeUInt32(out, 3, symbols.mapped(batch, s.helpRef()));
       writeUInt32(out, 4, symbols.mapped(batch, s.unitRef()));
@@ -94,7 +94,7 @@ final class Rw2SeriesWriter {
   }
 
   private static int framed(int body) {
-    return 1 + computeUInt32SizeNoTag(body) + body;
+    return 1 + varint32Size(body) + body;
   }
 
   private static int sampleSize(Series s, int i) {
@@ -102,20 +102,20 @@ final class Rw2SeriesWriter {
   }
 
   private static int int64Size(long v) {
-    return v != 0 ? 1 + computeInt64SizeNoTag(v) : 0;
+    return v != 0 ? 1 + varint64Size(v) : 0;
   }
 
   private int exemplarSize(Exemplar e, int batch) {
     return packedRefsSize(e.labelRefs(), batch) + (e.valueBits() != 0 ? 9 : 0) + int64Size(e.timestamp());
   }
 
-  private void writeExemplar(CodedOutputStream out, Exemplar e, int batch) throws IOException {
-    out.writeTag(4, LEN);
-    out.writeUInt32NoTag(exemplarSize(e, batch));
+  private void writeExemplar(WireWriter out, Exemplar e, int batch) {
+    out.varint32(4 << 3 | LENGTH_DELIMITED);
+    out.varint32(exemplarSize(e, batch));
     writePackedRefs(out, 1, e.labelRefs(), batch);
     if (e.valueBits() != 0) {
-      out.writeTag(2, FIXED64);
-      out.writeFixed64NoTag(e.valueBits());
+      out.varint32(2 << 3 | FIXED64);
+      out.fixed64(e.valueBits());
     }
     writeInt64(out, 3, e.timestamp());
   }
@@ -128,15 +128,15 @@ final class Rw2SeriesWriter {
     int type = s.type().code();
     int help = symbols.mapped(batch, s.helpRef());
     int unit = symbols.mapped(batch, s.unitRef());
-    return (type != 0 ? 1 + computeUInt32SizeNoTag(type) : 0)
-        + (help != 0 ? 1 + computeUInt32SizeNoTag(help) : 0)
-        + (unit != 0 ? 1 + computeUInt32SizeNoTag(unit) : 0);
+    return (type != 0 ? 1 + varint32Size(type) : 0)
+        + (help != 0 ? 1 + varint32Size(help) : 0)
+        + (unit != 0 ? 1 + varint32Size(unit) : 0);
   }
 
   private int refsBodySize(int[] refs, int batch) {
     int n = 0;
     for (int ref : refs) {
-      n += computeUInt32SizeNoTag(symbols.mapped(batch, ref));
+      n += varint32Size(symbols.mapped(batch, ref));
     }
     return n;
   }
@@ -148,28 +148,28 @@ final class Rw2SeriesWriter {
     return framed(refsBodySize(refs, batch));
   }
 
-  private void writePackedRefs(CodedOutputStream out, int field, int[] refs, int batch) throws IOException {
+  private void writePackedRefs(WireWriter out, int field, int[] refs, int batch) {
     if (refs.length == 0) {
       return;
     }
-    out.writeTag(field, LEN);
-    out.writeUInt32NoTag(refsBodySize(refs, batch));
+    out.varint32(field << 3 | LENGTH_DELIMITED);
+    out.varint32(refsBodySize(refs, batch));
     for (int ref : refs) {
-      out.writeUInt32NoTag(symbols.mapped(batch, ref));
+      out.varint32(symbols.mapped(batch, ref));
     }
   }
 
-  private static void writeInt64(CodedOutputStream out, int field, long v) throws IOException {
+  private static void writeInt64(WireWriter out, int field, long v) {
     if (v != 0) {
-      out.writeTag(field, VARINT);
-      out.writeInt64NoTag(v);
+      out.varint32(field << 3 | VARINT);
+      out.varint64(v);
     }
   }
 
-  private static void writeUInt32(CodedOutputStream out, int field, int v) throws IOException {
+  private static void writeUInt32(WireWriter out, int field, int v) {
     if (v != 0) {
-      out.writeTag(field, VARINT);
-      out.writeUInt32NoTag(v);
+      out.varint32(field << 3 | VARINT);
+      out.varint32(v);
     }
   }
 }

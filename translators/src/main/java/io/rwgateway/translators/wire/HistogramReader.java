@@ -1,4 +1,6 @@
-package io.rwgateway.translators.rw1;
+package io.rwgateway.translators.wire;
+
+import static io.rwgateway.translators.wire.HistogramFields.*;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.model.Histogram;
@@ -6,30 +8,13 @@ import io.rwgateway.translators.model.Histogram;
 /**
  * Reads one {@code Histogram} message (fields 1-16, identical in RW 1.0 and 2.0, remote-write.md
  * §1.4 and §2.3) into the model. Repeated scalars are accepted packed and unpacked (§1.4); the
- * {@code count} oneof decides float vs integer (last occurrence wins, as for any oneof). Start
- * timestamp is 0: RW 1.0 has none (§3.3.6). No validation here: that is HistogramValidator's job.
+ * {@code count} oneof decides float vs integer (last occurrence wins, as for any oneof). Field 17
+ * {@code start_timestamp} exists only in RW 2.0 (§2.3): read when built {@code withStartTimestamp},
+ * else skipped like any unknown field and left 0 (RW 1.0 has none, §3.3.6). Known fields with an
+ * unexpected wire type are skipped too. No validation here: that is HistogramValidator's job.
  * Scratch buffers are reused, so one instance per decoder; not thread-safe.
  */
-final class HistogramDecoder {
-  private static final int COUNT_INT = 1 << 3 | WireReader.VARINT;
-  private static final int COUNT_FLOAT = 2 << 3 | WireReader.FIXED64;
-  private static final int SUM = 3 << 3 | WireReader.FIXED64;
-  private static final int SCHEMA = 4 << 3 | WireReader.VARINT;
-  private static final int ZERO_THRESHOLD = 5 << 3 | WireReader.FIXED64;
-  private static final int ZERO_COUNT_INT = 6 << 3 | WireReader.VARINT;
-  private static final int ZERO_COUNT_FLOAT = 7 << 3 | WireReader.FIXED64;
-  private static final int NEGATIVE_SPANS = 8 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int NEGATIVE_DELTAS = 9;
-  private static final int NEGATIVE_COUNTS = 10;
-  private static final int POSITIVE_SPANS = 11 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int POSITIVE_DELTAS = 12;
-  private static final int POSITIVE_COUNTS = 13;
-  private static final int RESET_HINT = 14 << 3 | WireReader.VARINT;
-  private static final int TIMESTAMP = 15 << 3 | WireReader.VARINT;
-  private static final int CUSTOM_VALUES = 16;
-  private static final int SPAN_OFFSET = 1 << 3 | WireReader.VARINT;
-  private static final int SPAN_LENGTH = 2 << 3 | WireReader.VARINT;
-
+public final class HistogramReader {
   private final IntList negativeSpans = new IntList(8);
   private final IntList positiveSpans = new IntList(8);
   private final LongList negativeDeltas = new LongList(16);
@@ -37,9 +22,15 @@ final class HistogramDecoder {
   private final LongList negativeCounts = new LongList(16);
   private final LongList positiveCounts = new LongList(16);
   private final LongList customValues = new LongList(16);
+  private final boolean withStartTimestamp;
+
+  /** @param withStartTimestamp whether field 17 is read (RW 2.0) or skipped (RW 1.0) */
+  public HistogramReader(boolean withStartTimestamp) {
+    this.withStartTimestamp = withStartTimestamp;
+  }
 
   /** Reads the histogram message the reader has entered, to its end. */
-  Histogram read(WireReader r) throws InvalidPayloadException {
+  public Histogram read(WireReader r) throws InvalidPayloadException {
     negativeSpans.clear();
     positiveSpans.clear();
     negativeDeltas.clear();
@@ -57,6 +48,7 @@ final class HistogramDecoder {
     long zeroCountFloat = 0;
     int resetHint = 0;
     long timestamp = 0;
+    long startTimestamp = 0;
     while (r.hasMore()) {
       int tag = r.readTag();
       switch (tag) {
@@ -85,14 +77,35 @@ final class HistogramDecoder {
         case POSITIVE_SPANS -> readSpan(r, positiveSpans);
         case RESET_HINT -> resetHint = (int) r.readVarint();
         case TIMESTAMP -> timestamp = r.readVarint();
+        case START_TIMESTAMP -> {
+          if (withStartTimestamp) {
+            startTimestamp = r.readVarint();
+          } else {
+            r.skip(tag);
+          }
+        }
         default -> readRepeatedScalar(r, tag);
       }
     }
     return new Histogram(isFloat, countInt, Double.longBitsToDouble(countFloat), sum, schema,
         Double.longBitsToDouble(zeroThreshold), zeroCountInt, Double.longBitsToDouble(zeroCountFloat),
-        negativeSpans.toArray(), negativeDeltas.toArray(), negativeCounts.toDoubleArray(),
-        positiveSpans.toArray(), positiveDeltas.toArray(), positiveCounts.toDoubleArray(),
-        resetHint, timestamp, customValues.toDoubleArray(), 0);
+        ints(negativeSpans), longs(negativeDeltas), doubles(negativeCounts),
+        ints(positiveSpans), longs(positiveDeltas), doubles(positiveCounts),
+        resetHint, timestamp, doubles(customValues), startTimestamp);
+  }
+
+  // Empty lists give null: Histogram puts its shared empty arrays there, so none is allocated.
+
+  private static int[] ints(IntList l) {
+    return l.size() == 0 ? null : l.toArray();
+  }
+
+  private static long[] longs(LongList l) {
+    return l.size() == 0 ? null : l.toArray();
+  }
+
+  private static double[] doubles(LongList l) {
+    return l.size() == 0 ? null : l.toDoubleArray();
   }
 
   /** Deltas (sint64) and counts / custom values (double), packed or one per field; else skip. */
@@ -100,14 +113,14 @@ final class HistogramDecoder {
     int field = tag >>> 3;
     int wireType = tag & 7;
     LongList target = switch (field) {
-      case NEGATIVE_DELTAS -> negativeDeltas;
-      case POSITIVE_DELTAS -> positiveDeltas;
-      case NEGATIVE_COUNTS -> negativeCounts;
-      case POSITIVE_COUNTS -> positiveCounts;
-      case CUSTOM_VALUES -> customValues;
+      case NEGATIVE_DELTAS >>> 3 -> negativeDeltas;
+      case POSITIVE_DELTAS >>> 3 -> positiveDeltas;
+      case NEGATIVE_COUNTS >>> 3 -> negativeCounts;
+      case POSITIVE_COUNTS >>> 3 -> positiveCounts;
+      case CUSTOM_VALUES >>> 3 -> customValues;
       default -> null;
     };
-    boolean zigzag = field == NEGATIVE_DELTAS || field == POSITIVE_DELTAS;
+    boolean zigzag = field == NEGATIVE_DELTAS >>> 3 || field == POSITIVE_DELTAS >>> 3;
     if (target == null) {
       r.skip(tag);
     } else if (wireType == WireReader.LENGTH_DELIMITED) {

@@ -1,41 +1,41 @@
-package io.rwgateway.translators.rw1;
+package io.rwgateway.translators.wire;
 
 import java.util.Arrays;
 
 /** A growable {@code long[]} reused across series and requests (no boxing on the decode path). */
-final class LongList {
+public final class LongList {
   private long[] values;
   private int size;
 
-  LongList(int capacity) {
+  public LongList(int capacity) {
     values = new long[Math.max(4, capacity)];
   }
 
-  void add(long v) {
+  public void add(long v) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = v;
   }
 
-  long get(int i) {
+  public long get(int i) {
     return values[i];
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  void clear() {
+  public void clear() {
     size = 0;
   }
 
-  long[] toArray() {
+  public long[] toArray() {
     return Arrays.copyOf(values, size);
   }
 
   /** The values read as raw IEEE-754 bits, as doubles (bits kept: no arithmetic on them). */
-  double[] toDoubleArray() {
+  public double[] toDoubleArray() {
     double[] out = new double[size];
     for (int i = 0; i < size; i++) {
       out[i] = Double.longBitsToDouble(values[i]);

@@ -1,38 +1,23 @@
-package io.rwgateway.translators.rw1;
+package io.rwgateway.translators.wire;
+
+import static io.rwgateway.translators.wire.HistogramFields.*;
 
 import io.rwgateway.translators.model.Histogram;
 
 /**
- * Sizes and writes one {@code Histogram} message, fields 1-16 as in Prometheus' v1 schema
- * (remote-write.md §1.4); the start timestamp has no v1 field and is dropped (§3.2.3). Proto3
- * rules: zero scalars are omitted (doubles compared by raw bits, so -0.0 is kept), repeated
- * scalars are packed, and the {@code count} oneof is always written because its case is what
- * tells a float histogram from an integer one.
+ * Sizes and writes one {@code Histogram} message, fields 1-16 as in both RW 1.0 and RW 2.0
+ * (remote-write.md §1.4, §2.3), values copied bit for bit (a stale histogram's sum is the
+ * StaleNaN, §3.3.7). Field 17 {@code start_timestamp} only {@code withStartTimestamp} (RW 2.0):
+ * the v1 schema has no field for it, so RW 1.0 drops it (§3.2.3). Proto3 rules: zero scalars are
+ * omitted (doubles compared by raw bits, so -0.0 is kept), repeated scalars are packed, and the
+ * {@code count} oneof is always written because its case is what tells a float histogram from
+ * an integer one.
  */
-final class HistogramEncoder {
-  private static final int COUNT_INT = 1 << 3 | WireReader.VARINT;
-  private static final int COUNT_FLOAT = 2 << 3 | WireReader.FIXED64;
-  private static final int SUM = 3 << 3 | WireReader.FIXED64;
-  private static final int SCHEMA = 4 << 3 | WireReader.VARINT;
-  private static final int ZERO_THRESHOLD = 5 << 3 | WireReader.FIXED64;
-  private static final int ZERO_COUNT_INT = 6 << 3 | WireReader.VARINT;
-  private static final int ZERO_COUNT_FLOAT = 7 << 3 | WireReader.FIXED64;
-  private static final int NEGATIVE_SPANS = 8 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int NEGATIVE_DELTAS = 9 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int NEGATIVE_COUNTS = 10 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int POSITIVE_SPANS = 11 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int POSITIVE_DELTAS = 12 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int POSITIVE_COUNTS = 13 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int RESET_HINT = 14 << 3 | WireReader.VARINT;
-  private static final int TIMESTAMP = 15 << 3 | WireReader.VARINT;
-  private static final int CUSTOM_VALUES = 16 << 3 | WireReader.LENGTH_DELIMITED;
-  private static final int SPAN_OFFSET = 1 << 3 | WireReader.VARINT;
-  private static final int SPAN_LENGTH = 2 << 3 | WireReader.VARINT;
-
-  private HistogramEncoder() {}
+public final class HistogramWriter {
+  private HistogramWriter() {}
 
   /** Size of the message body (without its own tag and length prefix). */
-  static int size(Histogram h) {
+  public static int size(Histogram h, boolean withStartTimestamp) {
     int n = h.isFloat() ? 1 + 8 : 1 + WireWriter.varint64Size(h.countInt());
     n += h.sumBits() != 0 ? 1 + 8 : 0;
     n += h.schema() != 0 ? 1 + WireWriter.varint32Size(WireWriter.zigzag32(h.schema())) : 0;
@@ -51,11 +36,14 @@ final class HistogramEncoder {
     n += h.resetHint() != 0 ? 1 + WireWriter.varint64Size(h.resetHint()) : 0;
     n += h.timestamp() != 0 ? 1 + WireWriter.varint64Size(h.timestamp()) : 0;
     n += packedSize(CUSTOM_VALUES, 8 * h.customValues().length);
+    if (withStartTimestamp && h.startTimestamp() != 0) {
+      n += WireWriter.varint32Size(START_TIMESTAMP) + WireWriter.varint64Size(h.startTimestamp());
+    }
     return n;
   }
 
   /** Writes the message body; the caller has written tag and {@link #size} prefix. */
-  static void write(WireWriter w, Histogram h) {
+  public static void write(WireWriter w, Histogram h, boolean withStartTimestamp) {
     if (h.isFloat()) {
       w.varint32(COUNT_FLOAT);
       w.fixed64(bits(h.countFloat()));
@@ -97,6 +85,10 @@ final class HistogramEncoder {
       w.varint64(h.timestamp());
     }
     writeDoubles(w, CUSTOM_VALUES, h.customValues());
+    if (withStartTimestamp && h.startTimestamp() != 0) {
+      w.varint32(START_TIMESTAMP);
+      w.varint64(h.startTimestamp());
+    }
   }
 
   private static long bits(double v) {

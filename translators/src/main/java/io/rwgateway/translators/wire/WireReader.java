@@ -1,4 +1,4 @@
-package io.rwgateway.translators.rw1;
+package io.rwgateway.translators.wire;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import java.lang.invoke.MethodHandles;
@@ -11,15 +11,16 @@ import java.nio.ByteOrder;
  * Nested messages narrow the readable range with {@link #enter()} / {@link #exit(int)}, so no read
  * crosses the end of the message it belongs to. Every malformation is an
  * {@link InvalidPayloadException} with reason {@code bad_protobuf}; every call either advances
- * or throws, so no input makes a loop spin.
+ * or throws, so no input makes a loop spin. Shared by the RW 1.0 and RW 2.0 decoders: messages
+ * name what is decoded ({@code what}), e.g. "cannot decode RW 1.0 WriteRequest (N bytes): ...".
  */
-final class WireReader {
-  static final int VARINT = 0;
-  static final int FIXED64 = 1;
-  static final int LENGTH_DELIMITED = 2;
-  static final int START_GROUP = 3;
-  static final int END_GROUP = 4;
-  static final int FIXED32 = 5;
+public final class WireReader {
+  public static final int VARINT = 0;
+  public static final int FIXED64 = 1;
+  public static final int LENGTH_DELIMITED = 2;
+  public static final int START_GROUP = 3;
+  public static final int END_GROUP = 4;
+  public static final int FIXED32 = 5;
 
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -33,7 +34,7 @@ final class WireReader {
   private int pos;
   private int limit;
 
-  WireReader(byte[] buf, int off, int len, String what) {
+  public WireReader(byte[] buf, int off, int len, String what) {
     if (off < 0 || len < 0 || off > buf.length - len) {
       throw new IndexOutOfBoundsException("slice [" + off + ", " + off + "+" + len + ") of " + buf.length + " bytes");
     }
@@ -45,20 +46,20 @@ final class WireReader {
     this.limit = end;
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int position() {
+  public int position() {
     return pos;
   }
 
-  boolean hasMore() {
+  public boolean hasMore() {
     return pos < limit;
   }
 
   /** End of the range being read (the message entered last). */
-  int limit() {
+  public int limit() {
     return limit;
   }
 
@@ -66,15 +67,28 @@ final class WireReader {
    * Moves past bytes a caller parsed itself from {@link #buffer()}, up to {@code newPos} within
    * the current range (a fast path that checked every byte it read against {@link #limit()}).
    */
-  void skipTo(int newPos) {
+  public void skipTo(int newPos) {
     if (newPos < pos || newPos > limit) {
       throw new IllegalStateException("cannot skip to byte " + newPos + " (range " + pos + ".." + limit + ")");
     }
     pos = newPos;
   }
 
+  /**
+   * Moves reading to {@code [off, off+len)} of the same buffer, a message found by an earlier pass
+   * (RW 2.0 reads symbols before series, remote-write.md §2.3); it must lie within the slice
+   * this reader was made for.
+   */
+  public void moveTo(int off, int len) {
+    if (off < start || len < 0 || off > end - len) {
+      throw new IllegalStateException("cannot move to [" + off + ", +" + len + ") (range " + start + ".." + end + ")");
+    }
+    pos = off;
+    limit = off + len;
+  }
+
   /** Reads the next tag: {@code field << 3 | wireType}. */
-  int readTag() throws InvalidPayloadException {
+  public int readTag() throws InvalidPayloadException {
     long tag = readVarint();
     if ((tag >>> 32) != 0) {
       throw malformed("tag " + tag + " out of range");
@@ -85,7 +99,7 @@ final class WireReader {
     return (int) tag;
   }
 
-  long readVarint() throws InvalidPayloadException {
+  public long readVarint() throws InvalidPayloadException {
     int p = pos;
     if (p < limit && buf[p] >= 0) {
       pos = p + 1;
@@ -119,18 +133,18 @@ final class WireReader {
   }
 
   /** A {@code sint32} (zigzag) field value. */
-  int readSint32() throws InvalidPayloadException {
+  public int readSint32() throws InvalidPayloadException {
     int n = (int) readVarint();
     return (n >>> 1) ^ -(n & 1);
   }
 
   /** A {@code sint64} (zigzag) field value. */
-  long readSint64() throws InvalidPayloadException {
+  public long readSint64() throws InvalidPayloadException {
     long n = readVarint();
     return (n >>> 1) ^ -(n & 1);
   }
 
-  long readFixed64() throws InvalidPayloadException {
+  public long readFixed64() throws InvalidPayloadException {
     if (limit - pos < 8) {
       throw malformed("truncated fixed64");
     }
@@ -140,7 +154,7 @@ final class WireReader {
   }
 
   /** Reads a length prefix and checks the bytes it announces are there. */
-  int readLength() throws InvalidPayloadException {
+  public int readLength() throws InvalidPayloadException {
     long n = readVarint();
     if (n < 0 || n > limit - pos) {
       throw malformed("length " + n + " exceeds the " + (limit - pos) + " bytes left");
@@ -152,7 +166,7 @@ final class WireReader {
    * Reads a length prefix and narrows reading to the bytes it announces (a nested message or a
    * packed field). Returns the outer limit to hand to {@link #exit(int)} once done.
    */
-  int enter() throws InvalidPayloadException {
+  public int enter() throws InvalidPayloadException {
     int n = readLength();
     int outer = limit;
     limit = pos + n;
@@ -160,11 +174,11 @@ final class WireReader {
   }
 
   /** Leaves a range entered with {@link #enter()}; the caller has read it to its end. */
-  void exit(int outerLimit) {
+  public void exit(int outerLimit) {
     limit = outerLimit;
   }
 
-  void skipBytes(int n) throws InvalidPayloadException {
+  public void skipBytes(int n) throws InvalidPayloadException {
     if (n > limit - pos) {
       throw malformed("field of " + n + " bytes exceeds the " + (limit - pos) + " bytes left");
     }
@@ -172,7 +186,7 @@ final class WireReader {
   }
 
   /** Skips the value of a field whose tag was just read (an unknown field, or a reserved one). */
-  void skip(int tag) throws InvalidPayloadException {
+  public void skip(int tag) throws InvalidPayloadException {
     switch (tag & 7) {
       case VARINT -> readVarint();
       case FIXED64 -> skipBytes(8);
@@ -206,7 +220,7 @@ final class WireReader {
     }
   }
 
-  InvalidPayloadException malformed(String cause) {
+  public InvalidPayloadException malformed(String cause) {
     return new InvalidPayloadException("bad_protobuf",
         "cannot decode " + what + " (" + (end - start) + " bytes): " + cause + " at byte " + (pos - start));
   }
