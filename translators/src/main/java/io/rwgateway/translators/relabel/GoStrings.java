@@ -11,34 +11,24 @@ final class GoStrings {
 
   /** Go {@code strings.ToLower}. */
   static String toLower(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-        break;
-      }
-      i++;
-    }
-    if (i == n) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder(n).append(s, 0, i);
-    while (i < n) {
-      int cp = s.codePointAt(i);
-      sb.appendCodePoint(Character.toLowerCase(cp));
-      i += Character.charCount(cp);
-    }
-    return sb.toString();
+    return mapRunes(s, 'A', 'Z', Character::toLowerCase);
   }
 
   /** Go {@code strings.ToUpper}. */
   static String toUpper(String s) {
+    return mapRunes(s, 'a', 'z', Character::toUpperCase);
+  }
+
+  /**
+   * Maps each code point on its own. ASCII outside {@code [from, to]} maps to itself, so a string
+   * made only of such characters is returned as is, without a copy.
+   */
+  private static String mapRunes(String s, char from, char to, java.util.function.IntUnaryOperator map) {
     int n = s.length();
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
+      if (c >= 0x80 || (c >= from && c <= to)) {
         break;
       }
       i++;
@@ -49,7 +39,7 @@ final class GoStrings {
     StringBuilder sb = new StringBuilder(n).append(s, 0, i);
     while (i < n) {
       int cp = s.codePointAt(i);
-      sb.appendCodePoint(Character.toUpperCase(cp));
+      sb.appendCodePoint(map.applyAsInt(cp));
       i += Character.charCount(cp);
     }
     return sb.toString();
