@@ -1,6 +1,8 @@
 package io.rwgateway.loadtest.run;
 
+import io.rwgateway.loadtest.workload.OtlpRequestGenerator;
 import io.rwgateway.loadtest.workload.Payload;
+import io.rwgateway.loadtest.workload.PayloadSource;
 import io.rwgateway.loadtest.workload.RequestGenerator;
 import io.rwgateway.loadtest.workload.Rw1MetadataEncoder;
 import io.rwgateway.loadtest.workload.SeriesSet;
@@ -46,14 +48,16 @@ public final class LoadRunner {
 
   public RunReport run() throws Exception {
     boolean rw2 = options.protocol() == RunOptions.Protocol.RW2;
+    boolean otlp = options.protocol() == RunOptions.Protocol.OTLP;
     TypeLayout layout = new TypeLayout(spec.series(), spec.mix());
     RequestEncoder encoder = rw2 ? new Rw2Encoder() : new Rw1Encoder();
-    List<RequestGenerator> generators = new ArrayList<>();
+    List<PayloadSource> generators = new ArrayList<>();
     for (int s = 0; s < options.concurrency(); s++) {
       SeriesSet set = new SeriesSet(spec, layout, s, options.concurrency());
-      generators.add(new RequestGenerator(spec, set, encoder, rw2 && spec.metadata(), System::currentTimeMillis));
+      generators.add(otlp ? new OtlpRequestGenerator(spec, set, options.gzip(), System::currentTimeMillis)
+          : new RequestGenerator(spec, set, encoder, rw2 && spec.metadata(), System::currentTimeMillis));
     }
-    Payload metadata = !rw2 && spec.metadata()
+    Payload metadata = options.protocol() == RunOptions.Protocol.RW1 && spec.metadata()
         ? Rw1MetadataEncoder.encode(RequestGenerator.families(spec, layout)) : null;
     PayloadProducer producer = new PayloadProducer(generators, options.queueDepth(), options.generators(),
         metadata == null ? null : () -> metadata, METADATA_INTERVAL_NANOS);
@@ -66,8 +70,9 @@ public final class LoadRunner {
             .setConnectTimeout((int) options.timeout().toMillis()))
         .with(new PoolOptions().setHttp1MaxSize(options.concurrency()))
         .build();
-    RequestOptions template = template(rw2);
+    RequestOptions template = otlp ? otlpTemplate() : template(rw2);
     RunStats stats = new RunStats();
+    Timeline[] timeline = new Timeline[1];
     long cpuBefore = processCpuNanos();
     long genCpuBefore = producer.cpuNanos();
     Context ctx = vertx.getOrCreateContext();
@@ -81,11 +86,12 @@ public final class LoadRunner {
       List<ShardSender> senders = new ArrayList<>();
       List<Future<Void>> done = new ArrayList<>();
       for (int s = 0; s < options.concurrency(); s++) {
-        ShardSender sender = new ShardSender(vertx, client, template, producer.queue(s), pacer, stats, deadline);
+        ShardSender sender = new ShardSender(vertx, client, template, producer.queue(s), pacer, stats, deadline, otlp);
         senders.add(sender);
         done.add(sender.done());
       }
-      ProgressLine line = new ProgressLine(progress, stats, producer, start);
+      timeline[0] = new Timeline(start);
+      ProgressLine line = new ProgressLine(progress, stats, producer, timeline[0], start);
       long timer = vertx.setPeriodic(1000, id -> line.print(senders));
       senders.forEach(ShardSender::sendNext);
       Future.all(done).onComplete(ar -> {
@@ -101,10 +107,12 @@ public final class LoadRunner {
     client.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     long churned = 0;
-    for (RequestGenerator g : generators) {
+    for (PayloadSource g : generators) {
       churned += g.seriesSet().churnedUnits();
     }
-    return RunReport.of(spec, options, layout, stats, (end - startNanos[0]) / 1e9, generatorCpu, processCpu, churned);
+    return RunReport.of(spec, options, layout, stats, (end - startNanos[0]) / 1e9, generatorCpu, processCpu, churned)
+        .with("workload", WorkloadFlags.of(spec, options))
+        .with("timeline", timeline[0].json());
   }
 
   /** Gives the generators a head start so the first second measures the target, not the warm-up. */
@@ -127,6 +135,23 @@ public final class LoadRunner {
     o.putHeader("Content-Type", rw2 ? "application/x-protobuf;proto=io.prometheus.write.v2.Request" : "application/x-protobuf");
     o.putHeader("Content-Encoding", "snappy");
     o.putHeader("X-Prometheus-Remote-Write-Version", rw2 ? "2.0.0" : "0.1.0");
+    o.putHeader("User-Agent", "rw-loadtest");
+    return o;
+  }
+
+  /** OTLP/HTTP protobuf (OTLP specification, "OTLP/HTTP Request"): no Remote Write headers. */
+  private RequestOptions otlpTemplate() {
+    RequestOptions o = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(options.target().toString())
+        .setIdleTimeout(options.timeout().toMillis());
+    for (Map.Entry<String, String> h : options.headers().entrySet()) {
+      o.putHeader(h.getKey(), h.getValue());
+    }
+    o.putHeader("Content-Type", "application/x-protobuf");
+    if (options.gzip()) {
+      o.putHeader("Content-Encoding", "gzip");
+    }
     o.putHeader("User-Agent", "rw-loadtest");
     return o;
   }

@@ -1,7 +1,7 @@
 package io.rwgateway.loadtest.run;
 
 import io.rwgateway.loadtest.workload.Payload;
-import io.rwgateway.loadtest.workload.RequestGenerator;
+import io.rwgateway.loadtest.workload.PayloadSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class PayloadProducer implements AutoCloseable {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final List<RequestGenerator> generators;
+  private final List<? extends PayloadSource> generators;
   private final BlockingQueue<Payload>[] queues;
   private final Thread[] threads;
   private final AtomicLong finishedCpuNanos = new AtomicLong();
@@ -32,7 +32,7 @@ final class PayloadProducer implements AutoCloseable {
    * @param metadata RW 1.0 metadata request, queued on shard 0 at start and every interval; null for none
    */
   @SuppressWarnings("unchecked")
-  PayloadProducer(List<RequestGenerator> shardGenerators, int queueDepth, int threadCount,
+  PayloadProducer(List<? extends PayloadSource> shardGenerators, int queueDepth, int threadCount,
       Supplier<Payload> metadata, long metadataIntervalNanos) {
     this.generators = shardGenerators;
     this.queues = new BlockingQueue[shardGenerators.size()];

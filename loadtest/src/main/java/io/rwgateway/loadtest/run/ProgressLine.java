@@ -3,26 +3,35 @@ package io.rwgateway.loadtest.run;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The live line, once a second: rates over the last second, errors and p99 so far. */
+/**
+ * The live line, once a second: rates over the last second, errors and p99 so far. Each line also
+ * closes a {@link Timeline} interval.
+ */
 final class ProgressLine {
   private final PrintStream out;
   private final RunStats stats;
   private final PayloadProducer producer;
+  private final Timeline timeline;
   private final long startNanos;
   private long lastNanos;
   private long lastSent;
   private long lastAccepted;
   private long lastRequests;
 
-  ProgressLine(PrintStream out, RunStats stats, PayloadProducer producer, long startNanos) {
+  ProgressLine(PrintStream out, RunStats stats, PayloadProducer producer, Timeline timeline, long startNanos) {
     this.out = out;
     this.stats = stats;
     this.producer = producer;
+    this.timeline = timeline;
     this.startNanos = startNanos;
     this.lastNanos = startNanos;
   }
 
   void print(List<ShardSender> senders) {
+    print(senders, false);
+  }
+
+  private void print(List<ShardSender> senders, boolean last) {
     long now = System.nanoTime();
     double dt = Math.max(1e-9, (now - lastNanos) / 1e9);
     int inFlight = 0;
@@ -34,6 +43,7 @@ final class ProgressLine {
         (stats.requests - lastRequests) / dt, stats.failedRequests,
         stats.latency.getValueAtPercentile(99) / 1000.0, stats.intervalLatency.getValueAtPercentile(99) / 1000.0,
         inFlight, producer.queued(), stats.generatorStarved);
+    timeline.record(now, stats, last);
     stats.intervalLatency.reset();
     lastNanos = now;
     lastSent = stats.samplesSent;
@@ -42,7 +52,7 @@ final class ProgressLine {
   }
 
   void finish(List<ShardSender> senders) {
-    print(senders);
+    print(senders, true);
   }
 
   static String si(double v) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code run --target URL ...}: generates a workload, sends it, reports. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Generate a Remote Write workload and send it to --target.")
+    description = "Generate a Remote Write (or OTLP) workload and send it to --target.")
 public final class RunCommand implements Callable<Integer> {
   @Option(names = "--target", required = true, description = "write URL, e.g. http://127.0.0.1:9201/api/v1/write")
   URI target;
@@ -79,8 +79,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--report", description = "write the report as JSON to this file")
   Path report;
 
-  @Option(names = "--html", description = "write an HTML report (not implemented yet: refused)")
+  @Option(names = "--html", description = "write a self-contained HTML report (charts over time) to this file")
   Path html;
+
+  @Option(names = "--gzip", description = "--protocol otlp: gzip bodies (Content-Encoding: gzip)")
+  boolean gzip;
 
   @Override
   public Integer call() throws Exception {
@@ -88,18 +91,11 @@ public final class RunCommand implements Callable<Integer> {
     switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
       case "rw1" -> p = RunOptions.Protocol.RW1;
       case "rw2" -> p = RunOptions.Protocol.RW2;
-      case "otlp" -> {
-        System.err.println("cannot run --protocol otlp: not implemented yet (use rw1 or rw2)");
-        return 2;
-      }
+      case "otlp" -> p = RunOptions.Protocol.OTLP;
       default -> {
         System.err.println("cannot parse --protocol \"" + protocol + "\": rw1, rw2 or otlp");
         return 2;
       }
-    }
-    if (html != null) {
-      System.err.println("cannot write --html: the HTML report is not implemented yet (use --report FILE.json)");
-      return 2;
     }
     WorkloadSpec spec;
     RunOptions options;
@@ -108,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
           churn, exemplars, metadata, samplesPerRequest, seed);
       int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
       options = new RunOptions(target, p, rate == null ? 0 : rate, concurrency, duration, queueDepth, gen,
-          timeout, headers, report, html);
+          timeout, headers, report, html, gzip);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;
@@ -117,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
     System.out.print(r.text());
     if (report != null) {
       Files.writeString(report, r.json());
+    }
+    if (html != null) {
+      Files.writeString(html, HtmlReport.render(r));
     }
     return 0;
   }

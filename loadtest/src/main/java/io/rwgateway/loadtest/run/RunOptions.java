@@ -13,9 +13,11 @@ import java.util.Map;
  *                    series, so every series' samples arrive in order (as Prometheus shards do)
  * @param queueDepth  encoded requests buffered per shard ahead of sending
  * @param generators  threads encoding requests
+ * @param gzip        OTLP bodies gzip-compressed ({@code Content-Encoding: gzip}); RW is always snappy
  */
 public record RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
-    int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html) {
+    int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html,
+    boolean gzip) {
 
   /** What the target is sent. */
   public enum Protocol {
@@ -36,6 +38,15 @@ public record RunOptions(URI target, Protocol protocol, double rate, int concurr
     if (queueDepth <= 0 || generators <= 0) {
       throw new IllegalArgumentException("--queue-depth and --generators must be > 0");
     }
+    if (gzip && protocol != Protocol.OTLP) {
+      throw new IllegalArgumentException("--gzip applies to --protocol otlp only (Remote Write is always snappy)");
+    }
+  }
+
+  /** Without gzip (RW, or identity-encoded OTLP). */
+  public RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
+      int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html) {
+    this(target, protocol, rate, concurrency, duration, queueDepth, generators, timeout, headers, report, html, false);
   }
 
   public boolean openLoop() {

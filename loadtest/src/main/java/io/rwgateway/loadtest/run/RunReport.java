@@ -65,6 +65,12 @@ public record RunReport(Map<String, Object> fields) {
     return m;
   }
 
+  /** Adds a field after the standard ones ({@code workload}, {@code timeline}); returns this. */
+  RunReport with(String key, Object value) {
+    fields.put(key, value);
+    return this;
+  }
+
   public long getLong(String key) {
     return ((Number) fields.get(key)).longValue();
   }

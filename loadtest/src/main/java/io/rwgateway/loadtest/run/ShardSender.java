@@ -22,11 +22,18 @@ final class ShardSender {
   private final Pacer pacer;
   private final RunStats stats;
   private final long deadlineNanos;
+  private final boolean otlp;
   private final Promise<Void> done = Promise.promise();
   private boolean inFlight;
 
   ShardSender(Vertx vertx, HttpClient client, RequestOptions template, BlockingQueue<Payload> queue,
       Pacer pacer, RunStats stats, long deadlineNanos) {
+    this(vertx, client, template, queue, pacer, stats, deadlineNanos, false);
+  }
+
+  /** @param otlp answers are OTLP: accepted samples come from their partial_success ({@link OtlpAccepted}) */
+  ShardSender(Vertx vertx, HttpClient client, RequestOptions template, BlockingQueue<Payload> queue,
+      Pacer pacer, RunStats stats, long deadlineNanos, boolean otlp) {
     this.vertx = vertx;
     this.client = client;
     this.template = template;
@@ -34,6 +41,7 @@ final class ShardSender {
     this.pacer = pacer;
     this.stats = stats;
     this.deadlineNanos = deadlineNanos;
+    this.otlp = otlp;
   }
 
   io.vertx.core.Future<Void> done() {
@@ -70,14 +78,14 @@ final class ShardSender {
     long start = System.nanoTime();
     client.request(template)
         .compose(req -> req.send(Buffer.buffer(p.body())))
-        .compose(resp -> resp.body().map(body -> resp))
+        .compose(resp -> resp.body().map(body -> new Answer(resp, body)))
         .onComplete(ar -> {
           long end = System.nanoTime();
           long corrected = intendedNanos == 0 ? 0 : end - intendedNanos;
           if (ar.succeeded()) {
-            HttpClientResponse resp = ar.result();
+            HttpClientResponse resp = ar.result().response();
             int code = resp.statusCode();
-            long accepted = code / 100 == 2 ? acceptedOf(resp, p) : -1;
+            long accepted = code / 100 != 2 ? -1 : otlp ? otlpAccepted(ar.result().body(), p) : acceptedOf(resp, p);
             stats.answered(Integer.toString(code), accepted, end - start, corrected);
           } else {
             stats.answered(errorName(ar.cause()), -1, end - start, corrected);
@@ -85,6 +93,16 @@ final class ShardSender {
           inFlight = false;
           sendNext();
         });
+  }
+
+  private record Answer(HttpClientResponse response, Buffer body) {}
+
+  private long otlpAccepted(Buffer body, Payload p) {
+    long accepted = OtlpAccepted.of(body.getBytes(), p);
+    if (accepted < p.points()) {
+      stats.writtenShortfalls++;
+    }
+    return accepted;
   }
 
   /** All samples on 2xx, unless RW 2.0 Written headers say fewer were written (§5 "Sender"). */

@@ -13,7 +13,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One event loop of the sink: answers {@code POST <any path>} as a Remote Write receiver would
+ * One event loop of the sink: answers {@code POST /v1/metrics} as an OTLP/HTTP receiver
+ * ({@link OtlpHandler}) and {@code POST <any other path>} as a Remote Write receiver would
  * (remote-write.md §5 "Receiver": 415 decided from headers, 400 for bodies that do not decode,
  * RW 2.0 answers always with the three {@code Written} headers, RW 1.0 answers never), decoding
  * and counting everything, plus {@code GET /metrics}, {@code GET /stats}, {@code GET /-/healthy}.
@@ -26,6 +27,7 @@ public final class SinkVerticle extends VerticleBase {
   private final SinkOptions options;
   private final SinkStats stats;
   private SinkCounter counter;
+  private OtlpHandler otlp;
   private HttpServer server;
 
   public SinkVerticle(SinkOptions options, SinkStats stats) {
@@ -36,6 +38,7 @@ public final class SinkVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     counter = new SinkCounter(options.limits());
+    otlp = new OtlpHandler(vertx, options, stats);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(false)
         .setDecompressionSupported(false)
@@ -60,6 +63,10 @@ public final class SinkVerticle extends VerticleBase {
     }
     if (req.method() != HttpMethod.POST) {
       req.response().setStatusCode(405).end("cannot accept " + req.method() + ": POST a write request\n");
+      return;
+    }
+    if (req.path().equals(OtlpHandler.PATH)) {
+      otlp.handle(req);
       return;
     }
     WireProtocol protocol = WireProtocol.ofContentType(req.getHeader("Content-Type"));

@@ -2,9 +2,12 @@ package io.rwgateway.loadtest.sink;
 
 import java.util.Locale;
 
-/** The RW message a request carries, from its Content-Type (remote-write.md §2.2, parsed per RFC 9110). */
+/**
+ * The message a request carries: RW 1.0 or 2.0 from its Content-Type (remote-write.md §2.2, parsed
+ * per RFC 9110), or OTLP/HTTP metrics (decided by the path {@code /v1/metrics}, see {@link OtlpHandler}).
+ */
 public enum WireProtocol {
-  RW1, RW2;
+  RW1, RW2, OTLP;
 
   /** RW1 or RW2, or null for a Content-Type to answer 415 (§5 "Receiver"; empty means RW 1.0). */
   public static WireProtocol ofContentType(String header) {

@@ -16,9 +16,7 @@ import java.util.function.LongSupplier;
  * so counters only go up (until churn replaces the series) and histograms stay consistent.
  * Not thread-safe: one generator thread per shard.
  */
-public final class RequestGenerator {
-  private static final String TRACE_HEX = "0123456789abcdef";
-
+public final class RequestGenerator implements PayloadSource {
   private final WorkloadSpec spec;
   private final SeriesSet set;
   private final RequestEncoder encoder;
@@ -45,6 +43,7 @@ public final class RequestGenerator {
     this.nextUnit = set.size();
   }
 
+  @Override
   public SeriesSet seriesSet() {
     return set;
   }
@@ -54,7 +53,7 @@ public final class RequestGenerator {
     return round + 1;
   }
 
-  /** The next request; null when the shard has no series. */
+  @Override
   public Payload next() {
     if (set.size() == 0) {
       return null;
@@ -99,70 +98,49 @@ public final class RequestGenerator {
       s.type(kind.type()).help(help(kind));
     }
     int u = set.unit(i);
-    long r = round + (u % 97);
+    long r = UnitValues.round(round, u);
     long ts = roundTimestamp;
     boolean exemplar = false;
     switch (kind) {
       case COUNTER -> {
-        s.sample(ts, (double) r * (1 + u % 5));
+        s.sample(ts, UnitValues.counter(r, u));
         exemplar = true;
       }
-      case GAUGE -> s.sample(ts, 50 + 50 * Math.sin((r + u) / 10.0));
+      case GAUGE -> s.sample(ts, UnitValues.gauge(r, u));
       case NATIVE -> s.histogram(nativeHistogram(r, ts));
       case HISTOGRAM -> {
-        long count = 10 * (r + 1);
+        long count = UnitValues.observations(r);
         int buckets = ClassicBuckets.BOUNDS.length;
         if (m < buckets) {
-          s.sample(ts, (double) (count * (m + 1) / buckets));
+          s.sample(ts, (double) UnitValues.cumulativeBucket(count, m));
           exemplar = true;
         } else {
-          s.sample(ts, m == buckets ? count * 0.25 : (double) count);
+          s.sample(ts, m == buckets ? UnitValues.observationSum(count) : (double) count);
         }
       }
       case SUMMARY -> {
-        long count = 10 * (r + 1);
+        long count = UnitValues.observations(r);
         int q = ClassicBuckets.QUANTILES.length;
-        s.sample(ts, m < q ? 0.1 * (m + 1) + (r % 10) / 100.0 : m == q ? count * 0.25 : (double) count);
+        s.sample(ts, m < q ? UnitValues.quantile(r, m) : m == q ? UnitValues.observationSum(count) : (double) count);
       }
     }
     int added = 0;
-    if (exemplar && wantsExemplar(u, m)) {
-      s.exemplar(ts, 0.042, "trace_id", traceId(u, m));
+    if (exemplar && UnitValues.wantsExemplar(spec, u, m, round)) {
+      s.exemplar(ts, UnitValues.EXEMPLAR_VALUE, "trace_id", UnitValues.traceId(u, m, round));
       added = 1;
     }
     s.add();
     return added;
   }
 
-  private boolean wantsExemplar(int u, int m) {
-    if (spec.exemplarPercent() <= 0) {
-      return false;
-    }
-    long h = mix(spec.seed() ^ (u * 0x9E3779B97F4A7C15L) ^ (m * 0xC2B2AE3D27D4EB4FL) ^ (round * 0x165667B19E3779F9L));
-    return Math.floorMod(h, 10_000L) < spec.exemplarPercent() * 100;
-  }
-
-  private String traceId(int u, int m) {
-    long h = mix(u * 31L + m + round * 1_000_003L);
-    char[] c = new char[16];
-    for (int i = 0; i < 16; i++) {
-      c[i] = TRACE_HEX.charAt((int) (h >>> (4 * i)) & 15);
-    }
-    return new String(c);
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
   /** An integer native histogram, schema 3, four populated buckets: count = zero count + buckets. */
   private static Histogram nativeHistogram(long r, long ts) {
-    long perBucket = r + 1;
-    long count = 1 + 4 * perBucket;
-    return new Histogram(false, count, 0, Double.doubleToRawLongBits(count * 1.5), 3, 1e-128, 1, 0,
-        null, null, null, new int[] {0, 4}, new long[] {perBucket, 0, 0, 0}, null, 0, ts, null, 0);
+    long count = UnitValues.nativeCount(r);
+    long[] deltas = new long[UnitValues.NATIVE_BUCKETS];
+    deltas[0] = UnitValues.nativePerBucket(r);
+    return new Histogram(false, count, 0, Double.doubleToRawLongBits(UnitValues.nativeSum(count)),
+        UnitValues.NATIVE_SCHEMA, UnitValues.NATIVE_ZERO_THRESHOLD, UnitValues.NATIVE_ZERO_COUNT, 0,
+        null, null, null, new int[] {0, UnitValues.NATIVE_BUCKETS}, deltas, null, 0, ts, null, 0);
   }
 
   static String help(SeriesKind kind) {

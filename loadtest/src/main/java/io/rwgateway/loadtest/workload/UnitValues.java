@@ -1,0 +1,91 @@
+package io.rwgateway.loadtest.workload;
+
+/**
+ * The values of generated series, as functions of the unit and its round, shared by the RW
+ * generator and the OTLP one so both protocols carry the same workload. {@code r} is the unit's
+ * round ({@link #round}): counters only go up with it, classic histograms and summaries stay
+ * consistent ({@code +Inf} bucket = {@code _count}), native histograms are integer schema-3
+ * histograms with a zero bucket and four populated positive buckets.
+ */
+final class UnitValues {
+  static final double EXEMPLAR_VALUE = 0.042;
+  static final int NATIVE_SCHEMA = 3;
+  static final double NATIVE_ZERO_THRESHOLD = 1e-128;
+  static final long NATIVE_ZERO_COUNT = 1;
+  /** Populated positive buckets of a native histogram, starting at Prometheus bucket index 0. */
+  static final int NATIVE_BUCKETS = 4;
+  private static final String TRACE_HEX = "0123456789abcdef";
+
+  private UnitValues() {}
+
+  /** The unit's round: the generator's round shifted per unit, so units do not move in lockstep. */
+  static long round(long generatorRound, int unit) {
+    return generatorRound + (unit % 97);
+  }
+
+  static double counter(long r, int unit) {
+    return (double) r * (1 + unit % 5);
+  }
+
+  static double gauge(long r, int unit) {
+    return 50 + 50 * Math.sin((r + unit) / 10.0);
+  }
+
+  /** Observations of a classic histogram or summary so far ({@code _count}). */
+  static long observations(long r) {
+    return 10 * (r + 1);
+  }
+
+  /** Cumulative count of classic bucket {@code m} (le = {@code ClassicBuckets.BOUNDS[m]}). */
+  static long cumulativeBucket(long count, int m) {
+    return count * (m + 1) / ClassicBuckets.BOUNDS.length;
+  }
+
+  /** {@code _sum} of a classic histogram or summary. */
+  static double observationSum(long count) {
+    return count * 0.25;
+  }
+
+  /** Value of quantile {@code q} (= {@code ClassicBuckets.QUANTILES[q]}) of a summary. */
+  static double quantile(long r, int q) {
+    return 0.1 * (q + 1) + (r % 10) / 100.0;
+  }
+
+  /** Count of each populated native histogram bucket. */
+  static long nativePerBucket(long r) {
+    return r + 1;
+  }
+
+  static long nativeCount(long r) {
+    return NATIVE_ZERO_COUNT + NATIVE_BUCKETS * nativePerBucket(r);
+  }
+
+  static double nativeSum(long count) {
+    return count * 1.5;
+  }
+
+  /** Whether member {@code m} of unit {@code u} carries an exemplar in generator round {@code round}. */
+  static boolean wantsExemplar(WorkloadSpec spec, int u, int m, long round) {
+    if (spec.exemplarPercent() <= 0) {
+      return false;
+    }
+    long h = mix(spec.seed() ^ (u * 0x9E3779B97F4A7C15L) ^ (m * 0xC2B2AE3D27D4EB4FL) ^ (round * 0x165667B19E3779F9L));
+    return Math.floorMod(h, 10_000L) < spec.exemplarPercent() * 100;
+  }
+
+  /** 16 hex digits (64 bits) identifying the exemplar's trace. */
+  static String traceId(int u, int m, long round) {
+    long h = mix(u * 31L + m + round * 1_000_003L);
+    char[] c = new char[16];
+    for (int i = 0; i < 16; i++) {
+      c[i] = TRACE_HEX.charAt((int) (h >>> (4 * i)) & 15);
+    }
+    return new String(c);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
