@@ -116,17 +116,19 @@ public final class HtmlReport {
       return "";
     }
     if (v instanceof Double || v instanceof Float) {
-      return SvgChart.trim(((Number) v).doubleValue());
+      double d = ((Number) v).doubleValue();
+      return Double.isFinite(d) ? SvgChart.trim(d) : "";
     }
     return escape(String.valueOf(v));
   }
 
+  /** A number of a timeline entry; NaN when absent or null (an interval without answers has no latency). */
   private static double num(Map<String, Object> m, String key) {
-    return m.get(key) instanceof Number n ? n.doubleValue() : 0;
+    return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   private static double rate(double count, double seconds) {
-    return seconds <= 0 ? 0 : count / seconds;
+    return seconds <= 0 || Double.isNaN(seconds) ? Double.NaN : count / seconds;
   }
 
   /** Text for HTML element content and quoted attributes. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A line chart as inline SVG (no script, nothing fetched): lines over a shared x axis in seconds,
  * y from 0 to a rounded maximum with five grid lines, a legend, and a tooltip per point while there
- * are few enough of them to keep the page small.
+ * are few enough of them to keep the page small. A NaN y (no data in that interval, e.g. no answer
+ * to take a latency from) leaves a gap instead of drawing a misleading 0.
  */
 final class SvgChart {
   private static final int WIDTH = 960;
@@ -30,7 +31,9 @@ final class SvgChart {
     double yMax = 0;
     for (Line l : lines) {
       for (double v : l.y()) {
-        yMax = Math.max(yMax, v);
+        if (!Double.isNaN(v)) {
+          yMax = Math.max(yMax, v);
+        }
       }
     }
     double step = niceStep(yMax <= 0 ? 1 : yMax / 5);
@@ -47,7 +50,8 @@ final class SvgChart {
       sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
           .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>")
           .append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">").append(ProgressLine.si(i * step)).append("</text>\n");
+          .append("\" text-anchor=\"end\">").append(i * step >= 1000 ? ProgressLine.si(i * step) : trim(i * step))
+          .append("</text>\n");
     }
     double xStep = niceStep(xMax / 8);
     for (int i = 0; i * xStep <= xMax + xStep / 1e6; i++) {
@@ -64,14 +68,27 @@ final class SvgChart {
           .append(HtmlReport.escape(l.name())).append("</text>\n");
     }
     for (Line l : lines) {
-      sb.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(l.color()).append("\" points=\"");
+      boolean open = false;
       for (int i = 0; i < x.length; i++) {
-        sb.append(i == 0 ? "" : " ").append(fmt(LEFT + x[i] / xMax * plotW)).append(',')
-            .append(fmt(TOP + plotH - l.y()[i] / yTop * plotH));
+        if (Double.isNaN(l.y()[i])) {
+          if (open) {
+            sb.append("\"/>\n");
+            open = false;
+          }
+          continue;
+        }
+        sb.append(open ? " " : "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + l.color() + "\" points=\"")
+            .append(fmt(LEFT + x[i] / xMax * plotW)).append(',').append(fmt(TOP + plotH - l.y()[i] / yTop * plotH));
+        open = true;
       }
-      sb.append("\"/>\n");
+      if (open) {
+        sb.append("\"/>\n");
+      }
       if (x.length <= MAX_TOOLTIPS) {
         for (int i = 0; i < x.length; i++) {
+          if (Double.isNaN(l.y()[i])) {
+            continue;
+          }
           sb.append("<circle r=\"2.5\" fill=\"").append(l.color()).append("\" cx=\"")
               .append(fmt(LEFT + x[i] / xMax * plotW)).append("\" cy=\"").append(fmt(TOP + plotH - l.y()[i] / yTop * plotH))
               .append("\"><title>").append(HtmlReport.escape(l.name())).append(" at ").append(trim(x[i])).append(" s: ")
@@ -100,6 +117,11 @@ final class SvgChart {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+    String t = String.format(Locale.ROOT, "%.3f", v);
+    int end = t.length();
+    while (t.charAt(end - 1) == '0') {
+      end--;
+    }
+    return t.substring(0, t.charAt(end - 1) == '.' ? end - 1 : end);
   }
 }

@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
 final class Timeline {
   static final long MIN_LAST_NANOS = 250_000_000L;
 
-  /** One interval; counts are deltas over it, latencies in ms of the answers received in it. */
+  /** One interval; counts are deltas over it, latencies in ms of the answers received in it (NaN: none). */
   record Entry(double endSeconds, double intervalSeconds, long samplesSent, long samplesAccepted,
       long requests, long errors, long bytesSent, double p50Ms, double p99Ms, double maxMs) {
 
@@ -64,7 +64,7 @@ final class Timeline {
       bytes += prev.bytesSent();
     }
     entries.add(new Entry((now - startNanos) / 1e9, (now - from) / 1e9, sent, accepted, requests, errors, bytes,
-        ms(latency, 50), ms(latency, 99), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0));
+        ms(latency, 50), ms(latency, 99), latency.getTotalCount() == 0 ? Double.NaN : latency.getMaxValue() / 1000.0));
     lastLatency = latency;
     lastNanos = now;
     lastSent = stats.samplesSent;
@@ -90,6 +90,7 @@ final class Timeline {
       m.put("requests", e.requests());
       m.put("errors", e.errors());
       m.put("bytes_sent", e.bytesSent());
+      // NaN (no answer in the interval) is written as null.
       m.put("latency_p50_ms", e.p50Ms());
       m.put("latency_p99_ms", e.p99Ms());
       m.put("latency_max_ms", e.maxMs());
@@ -99,6 +100,6 @@ final class Timeline {
   }
 
   private static double ms(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
   }
 }

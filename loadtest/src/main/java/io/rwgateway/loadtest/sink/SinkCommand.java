@@ -7,10 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sink --listen ADDR}: a null Remote Write backend that decodes and counts what it gets. */
+/** {@code sink --listen ADDR}: a null Remote Write (and OTLP) backend that decodes and counts what it gets. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-    description = "Null RW 1.0/2.0 backend: decodes, counts, answers 204 (RW 2.0 with Written headers). "
-        + "GET /metrics (Prometheus text), GET /stats (JSON).")
+    description = "Null RW 1.0/2.0 backend: decodes, counts, answers 204 (RW 2.0 with Written headers); "
+        + "OTLP/HTTP protobuf on POST /v1/metrics, answered 200. GET /metrics (Prometheus text), GET /stats (JSON).")
 public final class SinkCommand implements Callable<Integer> {
   @Option(names = "--listen", defaultValue = "127.0.0.1:9300", description = "host:port (default ${DEFAULT-VALUE})")
   String listen;

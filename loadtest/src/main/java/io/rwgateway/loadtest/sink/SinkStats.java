@@ -15,8 +15,8 @@ public final class SinkStats {
   private static final String[] FIELDS = {"requests", "bytes", "decoded_bytes", "series", "samples",
       "histograms", "exemplars", "metadata", "rejected_series"};
   private static final String[] HELP = {"Requests decoded", "Compressed body bytes received",
-      "Protobuf bytes after snappy", "Series decoded", "Float samples decoded",
-      "Native histogram samples decoded", "Exemplars decoded", "RW 1.0 metadata entries decoded",
+      "Protobuf bytes after snappy (OTLP: after gzip)", "Series decoded (OTLP: data points)",
+      "Float samples decoded (OTLP: Prometheus equivalents)", "Native histogram samples decoded (OTLP: exponential histogram points)", "Exemplars decoded", "RW 1.0 metadata entries decoded",
       "Series the decoder refused"};
   private static final int REQUESTS = 0;
 

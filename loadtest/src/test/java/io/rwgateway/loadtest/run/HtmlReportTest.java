@@ -60,6 +60,19 @@ class HtmlReportTest {
   }
 
   @Test
+  void leavesAGapWhereAnIntervalHadNoAnswers() {
+    Map<String, Object> f = new LinkedHashMap<>(report().fields());
+    Map<String, Object> silent = entry(2.0, 0, 0, 0, Double.NaN);
+    silent.put("latency_p50_ms", Double.NaN);
+    f.put("timeline", List.of(entry(1.0, 10, 10, 0, 5.0), silent, entry(3.0, 10, 10, 0, 6.0)));
+    String html = HtmlReport.render(new RunReport(f));
+    assertThat(html).contains("p99 at 1 s: 5 ms", "p99 at 3 s: 6 ms", "accepted at 2 s: 0 samples/s")
+        .doesNotContain("p99 at 2 s", "NaN");
+    // sent, accepted, errors unbroken; p50 and p99 in two pieces each.
+    assertThat(html.split("<polyline", -1)).hasSize(1 + 3 + 4);
+  }
+
+  @Test
   void escapesText() {
     String html = HtmlReport.render(report());
     assertThat(html).contains("&lt;oops&gt;").doesNotContain("<oops>");

@@ -66,7 +66,7 @@ class OtlpRunTest {
       assertThat(accepted).isEqualTo(r.getLong("samples_accepted")).isPositive();
       assertThat(requests).isEqualTo(r.getLong("requests"));
       assertThat(covered).isCloseTo(duration, org.assertj.core.data.Offset.offset(0.05));
-      assertThat((Double) timeline.get(0).get("latency_p99_ms")).isPositive();
+      assertThat(timeline).anySatisfy(e -> assertThat((Double) e.get("latency_p99_ms")).isPositive());
       assertThat(r.json()).contains("\"timeline\": [\n    {\"t_s\": ");
       String html = HtmlReport.render(r);
       assertThat(html).contains("<svg", "<td>" + r.getLong("samples_accepted") + "</td>").doesNotContain("<script");

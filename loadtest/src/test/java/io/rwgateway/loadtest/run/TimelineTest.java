@@ -39,7 +39,9 @@ class TimelineTest {
     assertThat(e.get(0).p50Ms()).isBetween(1.99, 2.01);
     assertThat(e.get(0).p99Ms()).isBetween(3.99, 4.01);
     assertThat(e.get(1).p99Ms()).isBetween(39.9, 40.1);
-    assertThat(e.get(2).p99Ms()).isZero();
+    assertThat(e.get(2).p99Ms()).as("no answer, no latency").isNaN();
+    assertThat(t.json().get(2).get("latency_p99_ms")).isEqualTo(Double.NaN);
+    assertThat(io.rwgateway.loadtest.Json.write(java.util.Map.of("timeline", t.json()))).contains("\"latency_p99_ms\": null");
     assertThat(e).extracting(Timeline.Entry::intervalSeconds).containsExactly(1.0, 1.0, 1.0);
     assertThat(e.get(1).perSecond(e.get(1).samplesSent())).isEqualTo(120.0);
   }
