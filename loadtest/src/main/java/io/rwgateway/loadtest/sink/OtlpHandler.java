@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code POST /v1/metrics} as an OTLP/HTTP receiver answers it (OTLP specification, "OTLP/HTTP"):
+ * {@code POST /v1/metrics} (or any path ending so, e.g. Prometheus' {@code /api/v1/otlp/v1/metrics})
+ * as an OTLP/HTTP receiver answers it (OTLP specification, "OTLP/HTTP"):
  * protobuf bodies, identity or gzip, are decoded and counted by {@link OtlpCounter} and answered 200
  * with an empty {@code ExportMetricsServiceResponse}; JSON and other media types are 415; failures
  * carry a protobuf {@code google.rpc.Status} body. One per event loop.
  */
 final class OtlpHandler {
+  /** The OTLP/HTTP metrics path suffix. */
   static final String PATH = "/v1/metrics";
   private static final String PROTOBUF = "application/x-protobuf";
 

@@ -13,7 +13,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One event loop of the sink: answers {@code POST /v1/metrics} as an OTLP/HTTP receiver
+ * One event loop of the sink: answers {@code POST .../v1/metrics} as an OTLP/HTTP receiver
  * ({@link OtlpHandler}) and {@code POST <any other path>} as a Remote Write receiver would
  * (remote-write.md §5 "Receiver": 415 decided from headers, 400 for bodies that do not decode,
  * RW 2.0 answers always with the three {@code Written} headers, RW 1.0 answers never), decoding
@@ -65,7 +65,7 @@ public final class SinkVerticle extends VerticleBase {
       req.response().setStatusCode(405).end("cannot accept " + req.method() + ": POST a write request\n");
       return;
     }
-    if (req.path().equals(OtlpHandler.PATH)) {
+    if (req.path().endsWith(OtlpHandler.PATH)) {
       otlp.handle(req);
       return;
     }

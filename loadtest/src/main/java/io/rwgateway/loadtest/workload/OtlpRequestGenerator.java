@@ -102,17 +102,6 @@ public final class OtlpRequestGenerator implements PayloadSource {
     return new Payload(gzip ? gzip(raw) : raw, raw.length, samples, histograms, exemplars, 0, points);
   }
 
-  /** One round's request for tests: every unit's point, no request split. */
-  ExportMetricsServiceRequest roundRequest() {
-    startRound();
-    OtlpRequestBuilder b = new OtlpRequestBuilder();
-    for (int i = 0; i < set.size(); i++) {
-      addPoint(b, i, set.kind(i));
-    }
-    nextUnit = set.size();
-    return b.build();
-  }
-
   private void startRound() {
     round++;
     long now = clock.getAsLong();

@@ -19,7 +19,12 @@ class OtlpHandlerTest {
   }
 
   private HttpResponse<byte[]> post(SinkServer s, String contentType, String encoding, byte[] body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/v1/metrics"))
+    return post(s, "/v1/metrics", contentType, encoding, body);
+  }
+
+  private HttpResponse<byte[]> post(SinkServer s, String path, String contentType, String encoding, byte[] body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (encoding != null) {
       b.header("Content-Encoding", encoding);
@@ -40,7 +45,8 @@ class OtlpHandlerTest {
       assertThat(a.statusCode()).isEqualTo(200);
       assertThat(a.headers().firstValue("Content-Type")).hasValue("application/x-protobuf");
       assertThat(ExportMetricsServiceResponse.parseFrom(a.body()).hasPartialSuccess()).isFalse();
-      assertThat(post(s, "application/x-protobuf", "gzip", OtlpCounterTest.gzip(raw)).statusCode()).isEqualTo(200);
+      assertThat(post(s, "/api/v1/otlp/v1/metrics", "application/x-protobuf", "gzip", OtlpCounterTest.gzip(raw))
+          .statusCode()).isEqualTo(200);
       assertThat(s.stats().get(WireProtocol.OTLP, "requests")).isEqualTo(2);
       assertThat(s.stats().get(WireProtocol.OTLP, "series")).isEqualTo(14);
       assertThat(s.stats().get(WireProtocol.OTLP, "samples")).isEqualTo(36);

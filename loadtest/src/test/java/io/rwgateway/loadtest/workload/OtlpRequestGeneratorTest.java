@@ -37,6 +37,13 @@ class OtlpRequestGeneratorTest {
     return new OtlpRequestGenerator(spec, new SeriesSet(spec, new TypeLayout(spec.series(), spec.mix()), 0, 1), gzip, clock::get);
   }
 
+  /** A whole round in one request (samples per request above the series count). */
+  private static ExportMetricsServiceRequest round(OtlpRequestGenerator g) throws Exception {
+    Payload p = g.next();
+    assertThat(p.points()).as("one request per round").isEqualTo(g.seriesSet().seriesCount());
+    return ExportMetricsServiceRequest.parseFrom(p.body());
+  }
+
   /** Every metric of a request with the resource it came under. */
   private static List<Map.Entry<ResourceMetrics, Metric>> metrics(ExportMetricsServiceRequest r) {
     List<Map.Entry<ResourceMetrics, Metric>> out = new ArrayList<>();
@@ -59,9 +66,9 @@ class OtlpRequestGeneratorTest {
   }
 
   @Test
-  void mapsEveryKindToItsOtlpTypeAsCumulativeData() {
+  void mapsEveryKindToItsOtlpTypeAsCumulativeData() throws Exception {
     WorkloadSpec spec = WorkloadSpec.of(1000);
-    ExportMetricsServiceRequest r = otlp(spec, false).roundRequest();
+    ExportMetricsServiceRequest r = round(otlp(spec, false));
     Map<Metric.DataCase, Integer> points = new EnumMap<>(Metric.DataCase.class);
     for (Map.Entry<ResourceMetrics, Metric> e : metrics(r)) {
       Metric m = e.getValue();
@@ -110,9 +117,9 @@ class OtlpRequestGeneratorTest {
   }
 
   @Test
-  void targetLabelsBecomeTheResourceAndTheOtherLabelsPointAttributes() {
+  void targetLabelsBecomeTheResourceAndTheOtherLabelsPointAttributes() throws Exception {
     WorkloadSpec spec = WorkloadSpec.of(200);
-    ExportMetricsServiceRequest r = otlp(spec, false).roundRequest();
+    ExportMetricsServiceRequest r = round(otlp(spec, false));
     // --targets 10: one resource per instance.
     assertThat(r.getResourceMetricsCount()).isEqualTo(10);
     for (Map.Entry<ResourceMetrics, Metric> e : metrics(r)) {
@@ -145,7 +152,7 @@ class OtlpRequestGeneratorTest {
       rwSeries.put(b.labelValue(s, "__name__") + "|" + b.labelValue(s, "series_id") + "|" + (le != null ? le : q != null ? q : ""), s);
     }
     OtlpRequestGenerator g = otlp(spec, false);
-    ExportMetricsServiceRequest r = g.roundRequest();
+    ExportMetricsServiceRequest r = round(g);
     int compared = 0;
     long exemplars = 0;
     for (Map.Entry<ResourceMetrics, Metric> e : metrics(r)) {
