@@ -1,5 +1,6 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
 import java.time.Duration;
@@ -21,12 +22,14 @@ import java.util.Objects;
  * @param retry       backoff for retryable failures
  * @param writeRelabelConfigs rules applied to this backend's series before encoding, in order
  * @param tenant      how batches are split by tenant; null when the backend is not multi-tenant
+ * @param metadata    how much metadata (type, help, unit) the backend gets
  */
 public record BackendConfig(String name, URI url, Protocol protocol, Map<String, String> headers,
     Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry,
-    List<RelabelRule> writeRelabelConfigs, TenantConfig tenant) {
+    List<RelabelRule> writeRelabelConfigs, TenantConfig tenant, MetadataDetail metadata) {
 
   public BackendConfig {
+    Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(protocol, "protocol");
@@ -38,13 +41,21 @@ public record BackendConfig(String name, URI url, Protocol protocol, Map<String,
     writeRelabelConfigs = List.copyOf(writeRelabelConfigs);
   }
 
+  /** A backend that gets full metadata. */
+  public BackendConfig(String name, URI url, Protocol protocol, Map<String, String> headers,
+      Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry,
+      List<RelabelRule> writeRelabelConfigs, TenantConfig tenant) {
+    this(name, url, protocol, headers, timeout, concurrency, queue, batch, retry, writeRelabelConfigs,
+        tenant, MetadataDetail.FULL);
+  }
+
   /** Header values are left out: a custom header may carry a token (e.g. an API key). */
   @Override
   public String toString() {
     return "BackendConfig[name=" + name + ", url=" + url + ", protocol=" + protocol + ", headers="
         + new java.util.TreeSet<>(headers.keySet()) + ", timeout=" + timeout + ", concurrency=" + concurrency
         + ", queue=" + queue + ", batch=" + batch + ", retry=" + retry + ", writeRelabelConfigs="
-        + writeRelabelConfigs + ", tenant=" + tenant + "]";
+        + writeRelabelConfigs + ", tenant=" + tenant + ", metadata=" + metadata.configName() + "]";
   }
 
   /** A backend with every optional setting at its default (for code and tests building configs). */

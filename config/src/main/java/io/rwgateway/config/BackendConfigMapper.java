@@ -1,5 +1,6 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
 import java.time.Duration;
@@ -50,12 +51,17 @@ final class BackendConfigMapper {
     RetryConfig retry = retry(r.map("retry"));
     List<RelabelRule> writeRelabelConfigs = RelabelConfigMapper.mapAll(r.mapList("write_relabel_configs"));
     TenantConfig tenant = tenant(r, headers);
+    String metadataName = r.string("metadata", MetadataDetail.FULL.configName());
+    MetadataDetail metadata = MetadataDetail.fromConfigName(metadataName);
+    if (metadata == null) {
+      r.error("metadata", "must be full, type_and_unit or none, got '" + metadataName + "'");
+    }
     r.rejectUnknownKeys();
-    if (name == null || url == null || protocol == null) {
+    if (name == null || url == null || protocol == null || metadata == null) {
       return null;
     }
     return new BackendConfig(name, url, protocol, headers, timeout, concurrency, queue, batch, retry,
-        writeRelabelConfigs, tenant);
+        writeRelabelConfigs, tenant, metadata);
   }
 
   /** @return null when the backend has no tenant section (or a refused one: the error is recorded) */

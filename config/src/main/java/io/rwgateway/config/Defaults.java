@@ -26,11 +26,17 @@ final class Defaults {
   // backends
   static final Protocol PROTOCOL = Protocol.RW2;
   static final Duration TIMEOUT = Duration.ofSeconds(30);
-  static final int CONCURRENCY = 2;
+  /**
+   * One shard: every shard's requests repeat the HELP text and common labels of what they carry,
+   * and at low volume two shards sent more RW 2.0 bytes than the RW 1.0 input (docs/benchmarks.md,
+   * "Egress bytes"). Raise it for high-latency backends.
+   */
+  static final int CONCURRENCY = 1;
   static final long QUEUE_MAX_BYTES = 64L << 20;
   static final int BATCH_MAX_SAMPLES = 10_000;
   static final long BATCH_MAX_BYTES = 4L << 20;
-  static final Duration BATCH_MAX_DELAY = Duration.ofSeconds(1);
+  /** Prometheus' own batch_send_deadline; long enough to merge a few scrapes of a series. */
+  static final Duration BATCH_MAX_DELAY = Duration.ofSeconds(5);
   static final Duration MIN_BACKOFF = Duration.ofMillis(30);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   static final boolean RETRY_ON_429 = true;

@@ -2,6 +2,7 @@ package io.rwgateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rwgateway.translators.metadata.MetadataDetail;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,16 @@ class BackendConfigMapperTest {
     assertThat(config.backends().get(0).headers())
         .containsOnly(org.assertj.core.api.Assertions.entry("X-Scope-OrgID", "team-a"),
             org.assertj.core.api.Assertions.entry("X-Empty", ""));
+  }
+
+  @Test
+  void readsMetadataDetailByConfigName() throws Exception {
+    assertThat(ConfigLoader.parse(backend("metadata: type_and_unit")).backends().get(0).metadata())
+        .isEqualTo(MetadataDetail.TYPE_AND_UNIT);
+    assertThat(ConfigLoader.parse(backend("metadata: none")).backends().get(0).metadata()).isEqualTo(MetadataDetail.NONE);
+    assertThat(ConfigLoader.parse(backend("protocol: rw1")).backends().get(0).metadata()).isEqualTo(MetadataDetail.FULL);
+    assertThat(LoadErrors.of(backend("metadata: help_only")))
+        .containsExactly("backends[0].metadata: must be full, type_and_unit or none, got 'help_only'");
   }
 
   @Test

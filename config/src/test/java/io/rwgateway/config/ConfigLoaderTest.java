@@ -3,6 +3,7 @@ package io.rwgateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.relabel.RelabelAction;
 import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
@@ -31,9 +32,10 @@ class ConfigLoaderTest {
       "    protocol: rw2",
       "    headers: {X-Scope-OrgID: team-a}",
       "    timeout: 30s",
-      "    concurrency: 2",
+      "    concurrency: 1",
       "    queue: {max_bytes: 64MiB}",
-      "    batch: {max_samples: 10000, max_bytes: 4MiB, max_delay: 1s}",
+      "    batch: {max_samples: 10000, max_bytes: 4MiB, max_delay: 5s}",
+      "    metadata: full",
       "    retry: {min_backoff: 30ms, max_backoff: 5s, retry_on_429: true}",
       "");
 
@@ -42,8 +44,8 @@ class ConfigLoaderTest {
     GatewayConfig config = ConfigLoader.parse(BRIEF_EXAMPLE);
 
     BackendConfig vm = new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
-        Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(30), 2, new QueueConfig(64L << 20),
-        new BatchConfig(10_000, 4L << 20, Duration.ofSeconds(1)),
+        Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(30), 1, new QueueConfig(64L << 20),
+        new BatchConfig(10_000, 4L << 20, Duration.ofSeconds(5)),
         new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true), List.of(), null);
     assertThat(config).isEqualTo(new GatewayConfig("0.0.0.0", 9201, Duration.ofSeconds(10),
         new IngestConfig(10L << 20, 32 << 20, 30, 1024, 2048, new MetadataCacheConfig(100_000, Duration.ofHours(1))),
@@ -77,10 +79,10 @@ class ConfigLoaderTest {
             new RetryConfig(Duration.ofMillis(50), Duration.ofSeconds(10), false),
             List.of(RelabelRule.of(RelabelAction.LABELDROP, null, null, null, "shard", null, null)), null),
         new BackendConfig("legacy-prom_1", URI.create("https://prometheus.example.com:9090/api/v1/write?tenant=x"),
-            Protocol.RW1, Map.of(), Duration.ofSeconds(30), 2, QueueConfig.defaults(), BatchConfig.defaults(),
-            RetryConfig.defaults(), List.of(), null),
+            Protocol.RW1, Map.of(), Duration.ofSeconds(30), 1, QueueConfig.defaults(), BatchConfig.defaults(),
+            RetryConfig.defaults(), List.of(), null, MetadataDetail.TYPE_AND_UNIT),
         new BackendConfig("mimir", URI.create("http://127.0.0.1:9009/api/v1/push"), Protocol.RW2, Map.of(),
-            Duration.ofSeconds(30), 2, QueueConfig.defaults(), BatchConfig.defaults(), RetryConfig.defaults(),
+            Duration.ofSeconds(30), 1, QueueConfig.defaults(), BatchConfig.defaults(), RetryConfig.defaults(),
             List.of(), new TenantConfig("tenant", "X-Scope-OrgID", "anonymous", true)));
   }
 
@@ -114,9 +116,10 @@ class ConfigLoaderTest {
     assertThat(b.protocol()).isEqualTo(Protocol.RW2);
     assertThat(b.headers()).isEmpty();
     assertThat(b.timeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(b.concurrency()).isEqualTo(2);
+    assertThat(b.concurrency()).isEqualTo(1);
     assertThat(b.queue()).isEqualTo(new QueueConfig(64 * 1024 * 1024));
-    assertThat(b.batch()).isEqualTo(new BatchConfig(10_000, 4 * 1024 * 1024, Duration.ofSeconds(1)));
+    assertThat(b.batch()).isEqualTo(new BatchConfig(10_000, 4 * 1024 * 1024, Duration.ofSeconds(5)));
+    assertThat(b.metadata()).isEqualTo(MetadataDetail.FULL);
     assertThat(b.retry()).isEqualTo(new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true));
     assertThat(b.writeRelabelConfigs()).isEmpty();
     assertThat(b.tenant()).isNull();
@@ -139,7 +142,7 @@ class ConfigLoaderTest {
     assertThat(config.ingest()).isEqualTo(new IngestConfig(10L << 20, 32 << 20, 50, 1024, 2048,
         new MetadataCacheConfig(100_000, Duration.ofMinutes(5))));
     BackendConfig a = config.backends().get(0);
-    assertThat(a.batch()).isEqualTo(new BatchConfig(7, 4L << 20, Duration.ofSeconds(1)));
+    assertThat(a.batch()).isEqualTo(new BatchConfig(7, 4L << 20, Duration.ofSeconds(5)));
     assertThat(a.retry()).isEqualTo(new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), false));
     assertThat(a.queue()).isEqualTo(QueueConfig.defaults());
     assertThat(a.protocol()).isEqualTo(Protocol.RW2);

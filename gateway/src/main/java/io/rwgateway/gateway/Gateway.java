@@ -23,6 +23,8 @@ import io.rwgateway.gateway.telemetry.RouteMetrics;
 import io.rwgateway.gateway.telemetry.StatsReporter;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.RequestEncoder;
+import io.rwgateway.translators.metadata.MetadataCadence;
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.metadata.MetadataStore;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import io.rwgateway.translators.relabel.Relabeler;
@@ -106,11 +108,11 @@ public final class Gateway {
 
   /** Routes with equal keys get the same bytes, so they share one encoding group. */
   private record GroupKey(Protocol format, BatchConfig batch, int concurrency, List<RelabelRule> rules,
-      TenantConfig tenant) {
+      TenantConfig tenant, MetadataDetail metadata) {
     static GroupKey of(BackendConfig b) {
       // An auto route starts as RW 2.0 and encodes with the RW 2.0 routes.
       Protocol format = b.protocol() == Protocol.RW1 ? Protocol.RW1 : Protocol.RW2;
-      return new GroupKey(format, b.batch(), b.concurrency(), b.writeRelabelConfigs(), b.tenant());
+      return new GroupKey(format, b.batch(), b.concurrency(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
     }
   }
 
@@ -130,7 +132,7 @@ public final class Gateway {
     for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
       GroupKey key = e.getKey();
       groups.add(new EncodingGroup(encoder(key.format()), stage(key, e.getValue()), key.batch(),
-          key.concurrency(), e.getValue()));
+          key.concurrency(), key.metadata(), e.getValue()));
     }
     boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
@@ -163,7 +165,7 @@ public final class Gateway {
   }
 
   private static RequestEncoder encoder(Protocol p) {
-    return p == Protocol.RW1 ? new Rw1Encoder() : new Rw2Encoder();
+    return p == Protocol.RW1 ? new Rw1Encoder(new MetadataCadence(MetadataCadence.PROMETHEUS_INTERVAL_NANOS)) : new Rw2Encoder();
   }
 
   private void startTimers() {

@@ -3,7 +3,9 @@ package io.rwgateway.gateway.egress;
 import io.rwgateway.config.BatchConfig;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.RequestEncoder;
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.model.SeriesCoalescer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,21 +21,23 @@ public final class EncodingGroup {
   private final RouteStage stage;
   private final BatchConfig batch;
   private final int shardCount;
+  private final MetadataDetail metadata;
   private final List<? extends RequestSink> routes;
   /** Accumulators per tenant ({@link RouteStage#NO_TENANT} without tenant routing), one per shard. */
   private final Map<String, ShardAccumulator[]> accumulators = new ConcurrentHashMap<>();
 
   public EncodingGroup(RequestEncoder encoder, RouteStage stage, BatchConfig batch, int shardCount,
-      List<? extends RequestSink> routes) {
+      MetadataDetail metadata, List<? extends RequestSink> routes) {
     this.encoder = encoder;
     this.stage = stage;
     this.batch = batch;
     this.shardCount = shardCount;
+    this.metadata = metadata;
     this.routes = List.copyOf(routes);
   }
 
   public EncodingGroup(RequestEncoder encoder, BatchConfig batch, int shardCount, List<? extends RequestSink> routes) {
-    this(encoder, RouteStage.passThrough(), batch, shardCount, routes);
+    this(encoder, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes);
   }
 
   public List<? extends RequestSink> routes() {
@@ -116,8 +120,12 @@ public final class EncodingGroup {
     }
   }
 
+  /**
+   * Repeated series are merged before encoding: a merged request carries the same samples with each
+   * label set (and its metadata) once (remote-write.md §3.1 step 6; docs/benchmarks.md "Egress bytes").
+   */
   private void encodeAndQueue(String tenant, int shard, ShardAccumulator.Flushed flushed) {
-    EncodedRequest encoded = encoder.encode(flushed.batches());
+    EncodedRequest encoded = encoder.encode(SeriesCoalescer.coalesce(metadata.apply(flushed.batches())));
     OutgoingRequest request = new OutgoingRequest(encoded, RouteStage.NO_TENANT.equals(tenant) ? null : tenant);
     for (RequestSink route : routes) {
       route.enqueue(shard, request, flushed.estimatedBytes());

@@ -3,6 +3,7 @@ package io.rwgateway.gateway.egress;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.InvalidPayloadException;
+import io.rwgateway.translators.metadata.MetadataCadence;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw1.Rw1Encoder;
 import io.rwgateway.translators.rw2.Rw2Decoder;
@@ -20,7 +21,16 @@ final class Rw1Transcoder {
   private static final DecodeLimits OWN_OUTPUT = new DecodeLimits(Integer.MAX_VALUE - 8, 10_000, 1 << 20, 1 << 24);
 
   private final Rw2Decoder decoder = new Rw2Decoder(OWN_OUTPUT, new StringInterner(1 << 16, 256));
-  private final Rw1Encoder encoder = new Rw1Encoder();
+  private final Rw1Encoder encoder;
+
+  /**
+   * Metadata goes out once a minute per family, as Prometheus sends it, not with every request.
+   * A retried attempt is transcoded again and may then lack metadata its first attempt carried:
+   * metadata is best effort in RW 1.0.
+   */
+  Rw1Transcoder() {
+    encoder = new Rw1Encoder(new MetadataCadence(MetadataCadence.PROMETHEUS_INTERVAL_NANOS));
+  }
 
   EncodedRequest toRw1(EncodedRequest rw2) {
     try {

@@ -7,7 +7,9 @@ import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.model.BatchText;
 import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.model.MetricBatchBuilder;
+import io.rwgateway.translators.model.MetricType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +63,31 @@ class EncodingGroupTest {
       b.series("__name__", n, "job", "j").sample(ts, 1).add();
     }
     return b.build();
+  }
+
+  @Test
+  void mergesTheSamplesOfOneSeriesFromSeveralRequestsBeforeEncoding() {
+    RecordingEncoder enc = new RecordingEncoder();
+    EncodingGroup g = new EncodingGroup(enc, new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, List.of(new RecordingSink()));
+    g.add(batch(1, "a", "b"), 10);
+    g.add(batch(2, "a"), 10);
+    g.add(batch(3, "b", "a"), 10);
+    g.flushAll();
+
+    assertThat(enc.encoded).containsExactly(List.of(
+        "{__name__=\"a\", job=\"j\"} 1.0@1 1.0@2 1.0@3", "{__name__=\"b\", job=\"j\"} 1.0@1 1.0@3"));
+  }
+
+  @Test
+  void givesTheBackendOnlyTheMetadataItAskedFor() {
+    RecordingEncoder enc = new RecordingEncoder();
+    EncodingGroup g = new EncodingGroup(enc, RouteStage.passThrough(), new BatchConfig(1000, 1 << 20, Duration.ofHours(1)),
+        1, MetadataDetail.TYPE_AND_UNIT, List.of(new RecordingSink()));
+    g.add(new MetricBatchBuilder().series("__name__", "up").type(MetricType.GAUGE).help("Up.").unit("bool").sample(1, 1).add()
+        .build(), 10);
+    g.flushAll();
+
+    assertThat(enc.encoded.get(0)).containsExactly("{__name__=\"up\"} meta(GAUGE, help=\"\", unit=\"bool\") 1.0@1");
   }
 
   @Test

@@ -6,16 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rwgateway.config.BackendConfig;
 import io.rwgateway.config.Protocol;
 import io.rwgateway.gateway.testing.GatewayHarness;
 import io.rwgateway.gateway.testing.Payloads;
 import io.rwgateway.gateway.testing.TestConfigs;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,64 @@ class FixtureRelayTest {
     Path root = Path.of(System.getProperty("rwgateway.fixtures"), dir);
     try (Stream<Path> s = Files.list(root)) {
       return s.filter(p -> p.toString().endsWith(".body")).sorted().toList();
+    }
+  }
+
+  /**
+   * The default backend settings on real Prometheus traffic (1 s scrapes, one sample per series and
+   * request), replayed at the pace it was captured: RW 2.0 out at most 0.40x the RW 1.0 bytes in
+   * (the samples of a series merged into one series per outgoing request, metadata on every series),
+   * and never more bytes out than in, RW 1.0 included (metadata once a minute, not in every request).
+   */
+  @Test
+  void defaultSettingsSendFewerBytesThanTheyReceive() throws Exception {
+    List<Path> files = bodies("rw1-prometheus");
+    long samples = 0;
+    long bytesIn = 0;
+    for (Path f : files) {
+      bytesIn += Files.size(f);
+      for (Rw1Proto.TimeSeries ts : Payloads.parseRw1(Files.readAllBytes(f)).getTimeseriesList()) {
+        samples += ts.getSamplesCount();
+      }
+    }
+    WireMockServer backend = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    backend.start();
+    try {
+      backend.stubFor(post(urlEqualTo("/rw2")).willReturn(aResponse().withStatus(204)
+          .withHeader("X-Prometheus-Remote-Write-Samples-Written", String.valueOf(samples))));
+      backend.stubFor(post(urlEqualTo("/rw1")).willReturn(aResponse().withStatus(204)));
+      String base = "http://127.0.0.1:" + backend.port();
+      BackendConfig rw1 = TestConfigs.withProtocol(BackendConfig.withDefaults("one", URI.create(base + "/rw1")), Protocol.RW1);
+      try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
+          BackendConfig.withDefaults("two", URI.create(base + "/rw2")), rw1))) {
+        long previous = -1;
+        for (Path f : files) {
+          long at = CapturedAt.millis(f);
+          if (previous >= 0 && at > previous) {
+            Thread.sleep(Math.min(2000, at - previous));
+          }
+          previous = at;
+          assertThat(gw.write(GatewayHarness.CT_RW1, Files.readAllBytes(f)).statusCode()).isEqualTo(204);
+        }
+        long s = samples;
+        for (String b : new String[] {"two", "one"}) {
+          await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+              assertThat(gw.metric("rw_gateway_sent_samples_total{backend=\"" + b + "\"}")).isEqualTo(s));
+        }
+        assertThat(gw.metric("rw_gateway_received_bytes_total{protocol=\"rw1\"}")).isEqualTo(bytesIn);
+        double rw2Out = gw.metric("rw_gateway_sent_bytes_total{backend=\"two\",encoding=\"snappy\"}");
+        double rw1Out = gw.metric("rw_gateway_sent_bytes_total{backend=\"one\",encoding=\"snappy\"}");
+        assertThat(rw2Out / bytesIn).as("RW 2.0 out / RW 1.0 in").isLessThanOrEqualTo(0.40);
+        assertThat(rw1Out / bytesIn).as("RW 1.0 out / RW 1.0 in").isLessThan(1.0);
+        assertThat(gw.metric("rw_gateway_egress_ratio{backend=\"two\"}")).isEqualTo(rw2Out / bytesIn, within(1e-9));
+      }
+      boolean rw1Metadata = false;
+      for (LoggedRequest req : backend.findAll(postRequestedFor(urlEqualTo("/rw1")))) {
+        rw1Metadata |= Payloads.parseRw1(req.getBody()).getMetadataCount() > 0;
+      }
+      assertThat(rw1Metadata).as("RW 1.0 backend got the metadata").isTrue();
+    } finally {
+      backend.stop();
     }
   }
 

@@ -23,43 +23,53 @@ public final class TestConfigs {
 
   public static BackendConfig withQueue(BackendConfig b, long maxBytes) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        new QueueConfig(maxBytes), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
+        new QueueConfig(maxBytes), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), headers, b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withRetry(BackendConfig b, RetryConfig retry) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), retry, b.writeRelabelConfigs(), b.tenant());
+        b.queue(), b.batch(), retry, b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withTimeout(BackendConfig b, Duration timeout) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), timeout, b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withMaxDelay(BackendConfig b, Duration maxDelay) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
         b.queue(), new BatchConfig(b.batch().maxSamples(), b.batch().maxBytes(), maxDelay), b.retry(),
-        b.writeRelabelConfigs(), b.tenant());
+        b.writeRelabelConfigs(), b.tenant(), b.metadata());
+  }
+
+  public static BackendConfig withMetadata(BackendConfig b, io.rwgateway.translators.metadata.MetadataDetail metadata) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), metadata);
+  }
+
+  public static BackendConfig withProtocol(BackendConfig b, Protocol protocol) {
+    return new BackendConfig(b.name(), b.url(), protocol, b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withConcurrency(BackendConfig b, int concurrency) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), concurrency,
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
   }
 
   public static BackendConfig withTenant(BackendConfig b, io.rwgateway.config.TenantConfig tenant) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), tenant);
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), tenant, b.metadata());
   }
 
   public static BackendConfig withRules(BackendConfig b, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), rules, b.tenant());
+        b.queue(), b.batch(), b.retry(), rules, b.tenant(), b.metadata());
   }
 
   public static GatewayConfig withGlobalRules(GatewayConfig g, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {

@@ -3,6 +3,7 @@ package io.rwgateway.translators.rw1;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.LabelSetValidator;
 import io.rwgateway.translators.codec.RequestEncoder;
+import io.rwgateway.translators.metadata.MetadataCadence;
 import io.rwgateway.translators.metadata.MetricFamilies;
 import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.Histogram;
@@ -29,7 +30,8 @@ import java.util.Set;
  * family, for series that carry any, the first series of a family deciding what it says.
  *
  * <p>Two passes: the exact size of every {@code TimeSeries} first, then one write into an array of
- * exactly the request's size. Stateless and thread-safe.
+ * exactly the request's size. Thread-safe. Without a {@link MetadataCadence} every request carries
+ * the metadata of its families; with one, a family's metadata goes out as the cadence says.
  */
 public final class Rw1Encoder implements RequestEncoder {
   private static final int TIMESERIES = 1 << 3 | WireReader.LENGTH_DELIMITED;
@@ -48,6 +50,18 @@ public final class Rw1Encoder implements RequestEncoder {
   private static final int METADATA_FAMILY = 2 << 3 | WireReader.LENGTH_DELIMITED;
   private static final int METADATA_HELP = 4 << 3 | WireReader.LENGTH_DELIMITED;
   private static final int METADATA_UNIT = 5 << 3 | WireReader.LENGTH_DELIMITED;
+
+  private final MetadataCadence cadence;
+
+  /** Metadata of every family in every request. */
+  public Rw1Encoder() {
+    this(null);
+  }
+
+  /** Metadata when {@code cadence} says so (null: in every request). */
+  public Rw1Encoder(MetadataCadence cadence) {
+    this.cadence = cadence;
+  }
 
   @Override
   public EncodedRequest encode(List<MetricBatch> batches) {
@@ -193,7 +207,7 @@ public final class Rw1Encoder implements RequestEncoder {
   }
 
   /** Adds the family of {@code s} to {@code out} when the series carries metadata and it is new. */
-  private static void collectFamily(MetricBatch batch, Series s, Set<String> seen, List<FamilyEntry> out) {
+  private void collectFamily(MetricBatch batch, Series s, Set<String> seen, List<FamilyEntry> out) {
     if (s.type() == MetricType.UNSPECIFIED && s.helpRef() == 0 && s.unitRef() == 0) {
       return;
     }
@@ -202,10 +216,14 @@ public final class Rw1Encoder implements RequestEncoder {
       return;
     }
     String family = MetricFamilies.familyName(metricName, s.type());
-    if (seen.add(family)) {
+    if (!seen.add(family)) {
+      return;
+    }
+    String help = batch.symbol(s.helpRef());
+    String unit = batch.symbol(s.unitRef());
+    if (cadence == null || cadence.due(family, s.type().code(), help, unit)) {
       out.add(new FamilyEntry(s.type().code(), family.getBytes(StandardCharsets.UTF_8),
-          batch.symbol(s.helpRef()).getBytes(StandardCharsets.UTF_8),
-          batch.symbol(s.unitRef()).getBytes(StandardCharsets.UTF_8)));
+          help.getBytes(StandardCharsets.UTF_8), unit.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

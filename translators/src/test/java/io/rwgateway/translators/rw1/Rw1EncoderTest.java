@@ -10,7 +10,9 @@ import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
 import io.rwgateway.translators.proto.rw1.Rw1Proto.MetricMetadata;
 import io.rwgateway.translators.snappy.SnappyBlock;
+import io.rwgateway.translators.metadata.MetadataCadence;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The encoder's bytes, parsed by the generated classes, give the expected message. */
@@ -153,6 +155,28 @@ class Rw1EncoderTest {
         meta("build", MetricMetadata.MetricType.INFO, "", ""),
         meta("only_help", MetricMetadata.MetricType.UNKNOWN, "Just help.", ""));
     assertThat(req.getTimeseriesCount()).isEqualTo(8);
+  }
+
+  @Test
+  void withACadenceSendsEachFamilysMetadataOncePerInterval() throws Exception {
+    AtomicLong now = new AtomicLong();
+    Rw1Encoder paced = new Rw1Encoder(new MetadataCadence(60, 100, now::get));
+    MetricBatch batch = new MetricBatchBuilder()
+        .series("__name__", "requests_total").type(MetricType.COUNTER).help("Requests.").sample(1, 4).add()
+        .series("__name__", "up").type(MetricType.GAUGE).help("Up.").sample(1, 1).add()
+        .build();
+    MetricBatch changed = new MetricBatchBuilder()
+        .series("__name__", "up").type(MetricType.GAUGE).help("Up, reworded.").sample(2, 1).add()
+        .build();
+
+    assertThat(parse(paced.encode(List.of(batch))).getMetadataCount()).isEqualTo(2);
+    Rw1Proto.WriteRequest again = parse(paced.encode(List.of(batch)));
+    assertThat(again.getMetadataCount()).isZero();
+    assertThat(again.getTimeseriesCount()).isEqualTo(2);
+    assertThat(parse(paced.encode(List.of(changed))).getMetadataList())
+        .containsExactly(meta("up", MetricMetadata.MetricType.GAUGE, "Up, reworded.", ""));
+    now.set(60);
+    assertThat(parse(paced.encode(List.of(batch))).getMetadataCount()).isEqualTo(2);
   }
 
   @Test
