@@ -38,6 +38,8 @@ public final class EgressShapes {
     System.out.println("| variable | max_delay | shards | shard key | series in a request | metadata | out / in | bytes/sample |");
     System.out.println("|---|---|---:|---|---|---|---:|---:|");
     Rw2Encoder rw2 = new Rw2Encoder();
+    row(capture, in, samples, "the defaults before", new ReplayBatching(1_000, 2, ReplayBatching.ShardKey.SERIES,
+        ReplayBatching.Layout.AS_RECEIVED, MetadataDetail.FULL), rw2);
     for (long delay : new long[] {1_000, 5_000, 15_000}) {
       row(capture, in, samples, "batching", new ReplayBatching(delay, 1, ReplayBatching.ShardKey.SERIES,
           ReplayBatching.Layout.COALESCED, MetadataDetail.FULL), rw2);
