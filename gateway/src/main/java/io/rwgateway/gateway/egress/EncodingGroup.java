@@ -122,7 +122,7 @@ public final class EncodingGroup {
 
   /**
    * Repeated series are merged before encoding: a merged request carries the same samples with each
-   * label set (and its metadata) once (remote-write.md §3.1 step 6; docs/benchmarks.md "Egress bytes").
+   * label set (and its metadata) once (remote-write.md §3.2 step 6; docs/benchmarks.md "Egress bytes").
    */
   private void encodeAndQueue(String tenant, int shard, ShardAccumulator.Flushed flushed) {
     EncodedRequest encoded = encoder.encode(SeriesCoalescer.coalesce(metadata.apply(flushed.batches())));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Merges the series of an outgoing request that carry the same labels into one series, so their
- * labels and metadata are written once (remote-write.md §3.1 step 6: "merge TimeSeries with
+ * labels and metadata are written once (remote-write.md §3.2 step 6: "merge TimeSeries with
  * identical labels, but never reorder timestamps within a series"). Prometheus sends one sample
  * per {@code TimeSeries}; a request made of several upstream requests (or of one request holding
  * several scrapes) repeats the same label set once per sample, and that repetition is most of
@@ -15,7 +15,7 @@ import java.util.List;
  * <p>A later series joins the first one with the same labels only when nothing changes in meaning:
  * same type, help and unit, the same kind of points (floats, or histograms), no exemplars on
  * either side (their labels are refs into their own batch), and every timestamp after the last one
- * already there (§2.3 "Within a TimeSeries, elements are in timestamp order"). Anything else stays
+ * already there (§2.4 "Within a TimeSeries, elements are in timestamp order"). Anything else stays
  * a series of its own, where it was. The merged series sits at the place of the first occurrence.
  *
  * <p>Stateless; each call works on its own arrays.
