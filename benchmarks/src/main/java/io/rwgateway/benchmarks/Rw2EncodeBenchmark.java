@@ -3,6 +3,7 @@ package io.rwgateway.benchmarks;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.model.SeriesCoalescer;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw2.Rw2Decoder;
 import io.rwgateway.translators.rw2.Rw2Encoder;
@@ -60,6 +61,16 @@ public class Rw2EncodeBenchmark {
   @Benchmark
   public void hand(SampleCounter counter, Blackhole bh) {
     bh.consume(hand.encode(batches));
+    counter.samples += samples;
+  }
+
+  /**
+   * What the gateway runs at every flush: {@link SeriesCoalescer} then the encoder. The workloads
+   * repeat no series, so this measures the merge check's cost when there is nothing to merge.
+   */
+  @Benchmark
+  public void handCoalesced(SampleCounter counter, Blackhole bh) {
+    bh.consume(hand.encode(SeriesCoalescer.coalesce(batches)));
     counter.samples += samples;
   }
 
