@@ -7,14 +7,14 @@ import java.util.List;
 final class ProgressLine {
   private final PrintStream out;
   private final RunStats stats;
-  private final PayloadProducer producer;
+  private final RequestSource producer;
   private final long startNanos;
   private long lastNanos;
   private long lastSent;
   private long lastAccepted;
   private long lastRequests;
 
-  ProgressLine(PrintStream out, RunStats stats, PayloadProducer producer, long startNanos) {
+  ProgressLine(PrintStream out, RunStats stats, RequestSource producer, long startNanos) {
     this.out = out;
     this.stats = stats;
     this.producer = producer;

@@ -13,9 +13,18 @@ import java.util.Map;
  *                    series, so every series' samples arrive in order (as Prometheus shards do)
  * @param queueDepth  encoded requests buffered per shard ahead of sending
  * @param generators  threads encoding requests
+ * @param replayBudgetBytes {@code --replay}: encode one round per shard before the run, within this
+ *                    many body bytes in all, and cycle through it; 0 for live generation
  */
 public record RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
-    int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html) {
+    int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html,
+    long replayBudgetBytes) {
+
+  /** Live generation (no replay). */
+  public RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
+      int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html) {
+    this(target, protocol, rate, concurrency, duration, queueDepth, generators, timeout, headers, report, html, 0);
+  }
 
   /** What the target is sent. */
   public enum Protocol {
@@ -33,9 +42,16 @@ public record RunOptions(URI target, Protocol protocol, double rate, int concurr
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--duration must be > 0");
     }
+    if (replayBudgetBytes < 0) {
+      throw new IllegalArgumentException("--replay-budget must be > 0");
+    }
     if (queueDepth <= 0 || generators <= 0) {
       throw new IllegalArgumentException("--queue-depth and --generators must be > 0");
     }
+  }
+
+  public boolean replay() {
+    return replayBudgetBytes > 0;
   }
 
   public boolean openLoop() {

@@ -35,7 +35,7 @@ public final class SinkVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    counter = new SinkCounter(options.limits());
+    counter = new SinkCounter(options.limits(), options.countOnly());
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(false)
         .setDecompressionSupported(false)
