@@ -23,7 +23,7 @@
 # PROBE_SECONDS=8 STEP_SECONDS=12 SEARCH_STEPS=5 STEP_RETRY=1 (a failed step is run once more
 # before it counts: one stall from a neighbour on a shared machine should not end the search)
 # MEASURE_SECONDS=30 HALF_SECONDS=15 DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432
-# QUEUE_GROWTH_BYTES=8388608 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=200000 RSS_SECONDS=90
+# QUEUE_GROWTH_BYTES=8388608 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
 # PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= JFR=0
 # (JFR=1: flight recording of the gateway during its max-rate measurement, top frames printed)
 # GW_JAR / LT_JAR (built with mvn if missing). Temporary files only under OUT_DIR.
@@ -44,7 +44,7 @@ MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; DR
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
 PEERS="${PEERS:-gateway vmagent}"; PEER_CPU="${PEER_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"
 BASE_PORT="${BASE_PORT:-19400}"; GW_JAVA_OPTS="${GW_JAVA_OPTS:-}"; JFR="${JFR:-0}"
-RSS_SERIES="${RSS_SERIES:-1000000}"; RSS_RATE="${RSS_RATE:-200000}"; RSS_SECONDS="${RSS_SECONDS:-90}"
+RSS_SERIES="${RSS_SERIES:-1000000}"; RSS_RATE="${RSS_RATE:-100000}"; RSS_SECONDS="${RSS_SECONDS:-90}"
 GW_JAR="${GW_JAR:-$ROOT/gateway/target/rw-gateway.jar}"; LT_JAR="${LT_JAR:-$ROOT/loadtest/target/rw-loadtest.jar}"
 OUT_DIR="${OUT_DIR:-$(mktemp -d /tmp/rw-compare.XXXXXX)}"; mkdir -p "$OUT_DIR"
 SINK1=$((BASE_PORT + 1)); SINK2=$((BASE_PORT + 2)); GW_PORT=$((BASE_PORT + 10)); VMA_PORT=$((BASE_PORT + 20))
@@ -302,9 +302,10 @@ if [ "$MODE" = rss ]; then
   run_load rss "$RSS_SECONDS" "$RSS_RATE" "$RSS_SERIES"
   sent="$(jq .samples_sent "$OUT_DIR/rss.json")"; took="$(drain $((2 * sent)) "$before")"
   rss_max="$(awk '$3 > m { m = $3 } END { print m + 0 }' "$OUT_DIR/rss.poll")"; hwm="$(hwm_kib "$PEER_PID")"
-  echo "| series | rate samples/s | duration s | failed requests | sinks got / expected | RSS max MiB | VmHWM MiB | target |"
-  echo "|---|---|---|---|---|---|---|---|"
-  printf '| %s | %s | %s | %s | %s / %s | %s | %s | %s |\n' "$RSS_SERIES" "$RSS_RATE" "$RSS_SECONDS" \
+  echo "| series | rate samples/s | accepted samples/s | duration s | failed requests | sinks got / expected | RSS max MiB | VmHWM MiB | target |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '| %s | %s | %.0f | %s | %s | %s / %s | %s | %s | %s |\n' "$RSS_SERIES" "$RSS_RATE" \
+    "$(jq .samples_per_s_accepted "$OUT_DIR/rss.json")" "$RSS_SECONDS" \
     "$(jq .requests_failed "$OUT_DIR/rss.json")" "$(( $(sink_total points) - before ))" "$((2 * sent))" \
     "$((rss_max / 1024))" "$((hwm / 1024))" "$([ $((hwm / 1024)) -le 512 ] && echo "<= 512 MiB: met" || echo "> 512 MiB: MISSED")"
   log "rss: done (drain ${took}s); files in $OUT_DIR"
