@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One {@code run}: builds the shards' series and generators, starts the producer threads, sends
@@ -59,10 +60,7 @@ public final class LoadRunner {
     }
     Payload metadata = options.protocol() == RunOptions.Protocol.RW1 && spec.metadata()
         ? Rw1MetadataEncoder.encode(RequestGenerator.families(spec, layout)) : null;
-    PayloadProducer producer = new PayloadProducer(generators, options.queueDepth(), options.generators(),
-        metadata == null ? null : () -> metadata, METADATA_INTERVAL_NANOS);
-    producer.start();
-    awaitFirstPayloads(producer);
+    RequestSource producer = startSource(generators, metadata);
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     HttpClient client = vertx.httpClientBuilder()
@@ -86,7 +84,7 @@ public final class LoadRunner {
       List<ShardSender> senders = new ArrayList<>();
       List<Future<Void>> done = new ArrayList<>();
       for (int s = 0; s < options.concurrency(); s++) {
-        ShardSender sender = new ShardSender(vertx, client, template, producer.queue(s), pacer, stats, deadline, otlp);
+        ShardSender sender = new ShardSender(vertx, client, template, producer.shard(s), pacer, stats, deadline, otlp);
         senders.add(sender);
         done.add(sender.done());
       }
@@ -110,9 +108,32 @@ public final class LoadRunner {
     for (PayloadSource g : generators) {
       churned += g.seriesSet().churnedUnits();
     }
-    return RunReport.of(spec, options, layout, stats, (end - startNanos[0]) / 1e9, generatorCpu, processCpu, churned)
+    RunReport report = RunReport.of(spec, options, layout, stats, (end - startNanos[0]) / 1e9, generatorCpu, processCpu, churned)
         .with("workload", WorkloadFlags.of(spec, options))
         .with("timeline", timeline[0].json());
+    if (producer instanceof ReplayProducer replay) {
+      report.fields().put("replay", replay.summary());
+    }
+    return report;
+  }
+
+  /** Live generators, or with {@code --replay} every shard's round encoded now, before the run. */
+  private RequestSource startSource(List<? extends PayloadSource> generators, Payload metadata) throws InterruptedException {
+    Supplier<Payload> meta = metadata == null ? null : () -> metadata;
+    if (options.replay()) {
+      ReplayProducer replay = ReplayProducer.pregenerate(generators, options.replayBudgetBytes(), options.generators(),
+          meta, METADATA_INTERVAL_NANOS);
+      Map<String, Object> s = replay.summary();
+      progress.printf("pre-generated %s requests, %s samples, %s bytes in %.2f s (%.2f s CPU)%n",
+          s.get("requests_per_cycle"), s.get("samples_per_cycle"), s.get("bytes"), s.get("pregenerate_s"),
+          s.get("pregenerate_cpu_s"));
+      return replay;
+    }
+    PayloadProducer producer = new PayloadProducer(generators, options.queueDepth(), options.generators(),
+        meta, METADATA_INTERVAL_NANOS);
+    producer.start();
+    awaitFirstPayloads(producer);
+    return producer;
   }
 
   /** Gives the generators a head start so the first second measures the target, not the warm-up. */

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * ready bodies, so encoding never sits between two sends; when a queue is found empty the
  * generator is the bottleneck, and the sender counts it ({@code generator_starved_ms}).
  */
-final class PayloadProducer implements AutoCloseable {
+final class PayloadProducer implements RequestSource {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final List<? extends PayloadSource> generators;
@@ -61,7 +61,13 @@ final class PayloadProducer implements AutoCloseable {
     return queues[shard];
   }
 
-  int queued() {
+  @Override
+  public Shard shard(int shard) {
+    return queues[shard]::poll;
+  }
+
+  @Override
+  public int queued() {
     int n = 0;
     for (BlockingQueue<Payload> q : queues) {
       n += q.size();
@@ -70,7 +76,8 @@ final class PayloadProducer implements AutoCloseable {
   }
 
   /** CPU time of the generator threads so far (finished ones included). */
-  long cpuNanos() {
+  @Override
+  public long cpuNanos() {
     long n = finishedCpuNanos.get();
     for (Thread t : threads) {
       long c = t.isAlive() ? THREADS.getThreadCpuTime(t.getId()) : -1;

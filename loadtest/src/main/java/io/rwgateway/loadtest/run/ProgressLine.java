@@ -10,7 +10,7 @@ import java.util.List;
 final class ProgressLine {
   private final PrintStream out;
   private final RunStats stats;
-  private final PayloadProducer producer;
+  private final RequestSource producer;
   private final Timeline timeline;
   private final long startNanos;
   private long lastNanos;
@@ -18,7 +18,7 @@ final class ProgressLine {
   private long lastAccepted;
   private long lastRequests;
 
-  ProgressLine(PrintStream out, RunStats stats, PayloadProducer producer, Timeline timeline, long startNanos) {
+  ProgressLine(PrintStream out, RunStats stats, RequestSource producer, Timeline timeline, long startNanos) {
     this.out = out;
     this.stats = stats;
     this.producer = producer;

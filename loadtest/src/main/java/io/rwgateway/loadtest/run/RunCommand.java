@@ -70,6 +70,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--generators", description = "encoding threads (default: cores / 2)")
   Integer generators;
 
+  @Option(names = "--replay", description = "encode one round per shard before the run and send it again and again "
+      + "(timestamps repeat: for null sinks and relays that do not check sample order)")
+  boolean replay;
+
+  @Option(names = "--replay-budget", defaultValue = "1GiB", description = "most body bytes --replay may hold (default ${DEFAULT-VALUE})")
+  String replayBudget;
+
   @Option(names = "--header", description = "extra request header NAME=VALUE (repeatable)")
   Map<String, String> headers = Map.of();
 
@@ -103,8 +110,11 @@ public final class RunCommand implements Callable<Integer> {
       spec = new WorkloadSpec(series, labels, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
           churn, exemplars, metadata, samplesPerRequest, seed);
       int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+      if (replay && churn > 0) {
+        throw new IllegalArgumentException("cannot --replay with --churn-per-minute: replayed series never change");
+      }
       options = new RunOptions(target, p, rate == null ? 0 : rate, concurrency, duration, queueDepth, gen,
-          timeout, headers, report, html, gzip);
+          timeout, headers, report, html, gzip, replay ? io.rwgateway.loadtest.ByteSizes.parse(replayBudget) : 0);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;

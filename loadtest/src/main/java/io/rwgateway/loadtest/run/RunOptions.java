@@ -14,10 +14,19 @@ import java.util.Map;
  * @param queueDepth  encoded requests buffered per shard ahead of sending
  * @param generators  threads encoding requests
  * @param gzip        OTLP bodies gzip-compressed ({@code Content-Encoding: gzip}); RW is always snappy
+ * @param replayBudgetBytes {@code --replay}: encode one round per shard before the run, within this
+ *                    many body bytes in all, and cycle through it; 0 for live generation
  */
 public record RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
     int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html,
-    boolean gzip) {
+    boolean gzip, long replayBudgetBytes) {
+
+  /** Live generation (no replay). */
+  public RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
+      int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html,
+      boolean gzip) {
+    this(target, protocol, rate, concurrency, duration, queueDepth, generators, timeout, headers, report, html, gzip, 0);
+  }
 
   /** What the target is sent. */
   public enum Protocol {
@@ -35,6 +44,9 @@ public record RunOptions(URI target, Protocol protocol, double rate, int concurr
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--duration must be > 0");
     }
+    if (replayBudgetBytes < 0) {
+      throw new IllegalArgumentException("--replay-budget must be > 0");
+    }
     if (queueDepth <= 0 || generators <= 0) {
       throw new IllegalArgumentException("--queue-depth and --generators must be > 0");
     }
@@ -47,6 +59,10 @@ public record RunOptions(URI target, Protocol protocol, double rate, int concurr
   public RunOptions(URI target, Protocol protocol, double rate, int concurrency, Duration duration,
       int queueDepth, int generators, Duration timeout, Map<String, String> headers, Path report, Path html) {
     this(target, protocol, rate, concurrency, duration, queueDepth, generators, timeout, headers, report, html, false);
+  }
+
+  public boolean replay() {
+    return replayBudgetBytes > 0;
   }
 
   public boolean openLoop() {

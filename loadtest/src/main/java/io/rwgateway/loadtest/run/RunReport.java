@@ -95,6 +95,10 @@ public record RunReport(Map<String, Object> fields) {
     sb.append(String.format("bytes sent: %d (%d uncompressed)%n", getLong("bytes_sent"), getLong("uncompressed_bytes_sent")));
     sb.append(String.format("generator: %.2f s CPU (process %.2f s), sender waited %d shard-ms for it%n",
         (Double) fields.get("generator_cpu_s"), (Double) fields.get("process_cpu_s"), getLong("generator_starved_ms")));
+    if (fields.get("replay") instanceof Map<?, ?> replay) {
+      sb.append(String.format("replay: %s requests per cycle, %.1f cycles, pre-generated in %.2f s (%.2f s CPU)%n",
+          replay.get("requests_per_cycle"), replay.get("cycles"), replay.get("pregenerate_s"), replay.get("pregenerate_cpu_s")));
+    }
     return sb.toString();
   }
 }

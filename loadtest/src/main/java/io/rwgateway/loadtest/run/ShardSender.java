@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * One sender shard: sends its queue's requests one at a time, in order (so each series' samples
@@ -18,7 +17,7 @@ final class ShardSender {
   private final Vertx vertx;
   private final HttpClient client;
   private final RequestOptions template;
-  private final BlockingQueue<Payload> queue;
+  private final RequestSource.Shard queue;
   private final Pacer pacer;
   private final RunStats stats;
   private final long deadlineNanos;
@@ -26,13 +25,13 @@ final class ShardSender {
   private final Promise<Void> done = Promise.promise();
   private boolean inFlight;
 
-  ShardSender(Vertx vertx, HttpClient client, RequestOptions template, BlockingQueue<Payload> queue,
+  ShardSender(Vertx vertx, HttpClient client, RequestOptions template, RequestSource.Shard queue,
       Pacer pacer, RunStats stats, long deadlineNanos) {
     this(vertx, client, template, queue, pacer, stats, deadlineNanos, false);
   }
 
   /** @param otlp answers are OTLP: accepted samples come from their partial_success ({@link OtlpAccepted}) */
-  ShardSender(Vertx vertx, HttpClient client, RequestOptions template, BlockingQueue<Payload> queue,
+  ShardSender(Vertx vertx, HttpClient client, RequestOptions template, RequestSource.Shard queue,
       Pacer pacer, RunStats stats, long deadlineNanos, boolean otlp) {
     this.vertx = vertx;
     this.client = client;

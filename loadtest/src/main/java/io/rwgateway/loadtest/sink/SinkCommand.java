@@ -27,6 +27,9 @@ public final class SinkCommand implements Callable<Integer> {
   @Option(names = "--max-decoded-bytes", defaultValue = "33554432", description = "snappy-decoded size limit -> 413")
   int maxDecodedBytes;
 
+  @Option(names = "--count-only", description = "count by walking protobuf tags, no full decode (cheap sink for benchmarks)")
+  boolean countOnly;
+
   @Override
   public Integer call() throws Exception {
     int colon = listen.lastIndexOf(':');
@@ -38,9 +41,10 @@ public final class SinkCommand implements Callable<Integer> {
     int port = Integer.parseInt(listen.substring(colon + 1));
     DecodeLimits d = DecodeLimits.DEFAULTS;
     SinkOptions options = new SinkOptions(host, port, latency, errorRate, errorStatus,
-        new DecodeLimits(maxDecodedBytes, d.maxLabelsPerSeries(), d.maxLabelNameLength(), d.maxLabelValueLength()));
+        new DecodeLimits(maxDecodedBytes, d.maxLabelsPerSeries(), d.maxLabelNameLength(), d.maxLabelValueLength()), countOnly);
     SinkServer server = SinkServer.start(options);
     System.err.println("rw-loadtest sink listening on " + host + ":" + server.port()
+        + (countOnly ? ", count-only" : "")
         + (latency.isZero() ? "" : ", latency " + latency.toMillis() + " ms")
         + (errorRate > 0 ? ", error rate " + errorRate + " -> " + errorStatus : ""));
     // Runs until SIGTERM/SIGINT; the JVM exits once the hook has printed the totals.

@@ -9,9 +9,15 @@ import java.time.Duration;
  * @param latency     added before every write answer
  * @param errorRate   share (0..1) of write requests answered {@code errorStatus} instead of 204
  * @param errorStatus status of injected errors
+ * @param countOnly   count by walking protobuf tags instead of decoding ({@code --count-only})
  */
 public record SinkOptions(String host, int port, Duration latency, double errorRate, int errorStatus,
-    DecodeLimits limits) {
+    DecodeLimits limits, boolean countOnly) {
+
+  /** A sink that fully decodes what it counts. */
+  public SinkOptions(String host, int port, Duration latency, double errorRate, int errorStatus, DecodeLimits limits) {
+    this(host, port, latency, errorRate, errorStatus, limits, false);
+  }
 
   public SinkOptions {
     if (errorRate < 0 || errorRate > 1) {

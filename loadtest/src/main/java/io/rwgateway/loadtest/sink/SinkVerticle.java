@@ -37,7 +37,7 @@ public final class SinkVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    counter = new SinkCounter(options.limits());
+    counter = new SinkCounter(options.limits(), options.countOnly());
     otlp = new OtlpHandler(vertx, options, stats);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(false)

@@ -53,6 +53,43 @@ class LoadRunnerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void replayEncodesBeforeTheRunAndDeliversEverySampleItSends() throws Exception {
+    try (SinkServer sink = SinkServer.start(new SinkOptions("127.0.0.1", 0, Duration.ZERO, 0, 503, DecodeLimits.DEFAULTS, true))) {
+      WorkloadSpec spec = WorkloadSpec.of(1000).withRequests(200, 0, true);
+      RunOptions options = new RunOptions(URI.create("http://127.0.0.1:" + sink.port() + "/api/v1/write"),
+          RunOptions.Protocol.RW1, 0, 3, Duration.ofMillis(1500), 4, 1, Duration.ofSeconds(5), Map.of(), null, null, false,
+          1 << 20);
+      RunReport r = new LoadRunner(spec, options, new PrintStream(new ByteArrayOutputStream(), true)).run();
+      long sent = r.getLong("samples_sent");
+      Map<String, Object> replay = (Map<String, Object>) r.fields().get("replay");
+      assertThat(replay.get("samples_per_cycle")).isEqualTo(1000L);
+      // Many cycles in 1.5 s, and nothing encoded while sending.
+      assertThat(sent).isGreaterThan(3000);
+      assertThat((Double) replay.get("cycles")).isGreaterThan(3.0);
+      assertThat((Double) r.fields().get("generator_cpu_s")).isZero();
+      assertThat((Double) replay.get("pregenerate_cpu_s")).isPositive();
+      assertThat(sink.stats().total("samples") + sink.stats().total("histograms")).isEqualTo(sent)
+          .isEqualTo(r.getLong("samples_accepted"));
+      assertThat(r.getLong("bytes_sent")).isEqualTo(sink.stats().total("bytes"));
+      // RW 1.0 metadata once per minute: the first request of shard 0.
+      assertThat(r.getLong("metadata_requests")).isEqualTo(1);
+      assertThat(sink.stats().total("metadata")).isPositive();
+    }
+  }
+
+  @Test
+  void replayRefusesAWorkloadOverTheBudget() {
+    WorkloadSpec spec = WorkloadSpec.of(20_000);
+    RunOptions options = new RunOptions(URI.create("http://127.0.0.1:1/api/v1/write"), RunOptions.Protocol.RW2, 0, 2,
+        Duration.ofMillis(500), 4, 1, Duration.ofSeconds(1), Map.of(), null, null, false, 10_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new LoadRunner(spec, options, new PrintStream(new ByteArrayOutputStream(), true)).run())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("budget 5000 bytes per shard");
+  }
+
+  @Test
   void injectedErrorsCountAsFailedAndNotAccepted() throws Exception {
     try (SinkServer sink = SinkServer.start(new SinkOptions("127.0.0.1", 0, Duration.ZERO, 1.0, 503, DecodeLimits.DEFAULTS))) {
       RunReport r = run(sink, RunOptions.Protocol.RW2, 5000, WorkloadSpec.of(100), new ByteArrayOutputStream());
