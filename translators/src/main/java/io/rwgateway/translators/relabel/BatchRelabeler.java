@@ -32,6 +32,8 @@ public final class BatchRelabeler {
     }
     this.relabeler = relabeler;
     // Maintenance on the calling thread: eviction stays bounded and deterministic, no pool needed.
+    // W-TinyLFU keeps its hit rate when the series outnumber the cache; a cheaper two-generation
+    // map lost it at a working set equal to the cache (docs/benchmarks.md, "Gateway vs vmagent").
     this.cache = Caffeine.newBuilder().maximumSize(cacheMaxEntries).executor(Runnable::run).build();
   }
 
@@ -49,6 +51,8 @@ public final class BatchRelabeler {
     }
     SymbolTable in = batch.symbols();
     SymbolTableBuilder out = new SymbolTableBuilder(in.size());
+    // Input ref -> output ref, 0 while not mapped yet ("" is 0 in both tables).
+    int[] remap = new int[in.size()];
     List<Series> kept = new ArrayList<>(batch.series().size());
     long byRule = 0;
     long nameless = 0;
@@ -56,7 +60,8 @@ public final class BatchRelabeler {
     long histograms = 0;
     long exemplars = 0;
     for (Series s : batch.series()) {
-      RelabelOutcome outcome = outcome(labelStrings(s, in));
+      String[] labels = labelStrings(s, in);
+      RelabelOutcome outcome = outcome(labels);
       if (outcome.dropped()) {
         if (outcome.dropReason().equals(RelabelOutcome.DROPPED_BY_RULE)) {
           byRule++;
@@ -68,7 +73,7 @@ public final class BatchRelabeler {
         exemplars += s.exemplars().size();
         continue;
       }
-      kept.add(relink(s, outcome.labels(), in, out));
+      kept.add(relink(s, outcome, in, out, remap));
     }
     return new Result(new MetricBatch(out.build(), kept), byRule + nameless, samples, histograms, exemplars,
         reasons(byRule, nameless));
@@ -82,7 +87,7 @@ public final class BatchRelabeler {
       return cached;
     }
     misses.increment();
-    RelabelOutcome computed = RelabelOutcome.of(relabeler.apply(labels));
+    RelabelOutcome computed = RelabelOutcome.of(labels, relabeler.apply(labels));
     cache.put(key, computed);
     return computed;
   }
@@ -96,27 +101,40 @@ public final class BatchRelabeler {
     return labels;
   }
 
-  private static Series relink(Series s, String[] labels, SymbolTable in, SymbolTableBuilder out) {
+  private static Series relink(Series s, RelabelOutcome outcome, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+    String[] labels = outcome.labels();
+    int[] sources = outcome.sources();
+    int[] inRefs = s.labelRefs();
     int[] refs = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      refs[i] = out.intern(labels[i]);
+      int k = sources[i];
+      refs[i] = k >= 0 ? remapped(inRefs[k], in, out, remap) : out.intern(labels[i]);
     }
     List<Exemplar> exemplars = s.exemplars();
     if (!exemplars.isEmpty()) {
       List<Exemplar> moved = new ArrayList<>(exemplars.size());
       for (Exemplar e : exemplars) {
-        moved.add(new Exemplar(reintern(e.labelRefs(), in, out), e.valueBits(), e.timestamp()));
+        moved.add(new Exemplar(reintern(e.labelRefs(), in, out, remap), e.valueBits(), e.timestamp()));
       }
       exemplars = moved;
     }
-    return s.relinked(refs, out.intern(in.get(s.helpRef())), out.intern(in.get(s.unitRef())),
-        exemplars);
+    return s.relinked(refs, remapped(s.helpRef(), in, out, remap), remapped(s.unitRef(), in, out, remap), exemplars);
   }
 
-  private static int[] reintern(int[] refs, SymbolTable in, SymbolTableBuilder out) {
+  /** The output ref of input ref {@code ref}: interned on first use, an array read after. */
+  private static int remapped(int ref, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+    int r = remap[ref];
+    if (r == 0 && ref != 0) {
+      r = out.intern(in.get(ref));
+      remap[ref] = r;
+    }
+    return r;
+  }
+
+  private static int[] reintern(int[] refs, SymbolTable in, SymbolTableBuilder out, int[] remap) {
     int[] moved = new int[refs.length];
     for (int i = 0; i < refs.length; i++) {
-      moved[i] = out.intern(in.get(refs[i]));
+      moved[i] = remapped(refs[i], in, out, remap);
     }
     return moved;
   }
