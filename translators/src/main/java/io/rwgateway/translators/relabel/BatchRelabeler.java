@@ -1,7 +1,5 @@
 package io.rwgateway.translators.relabel;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
@@ -14,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Relabels whole batches through a bounded cache of outcomes per distinct label set
+ * ({@link OutcomeCache})
  * (architecture.md, "Performance principles"): a steady stream of the same series costs one
  * lookup per series, no regex; dropped outcomes are cached too. Builds a new batch with its own
  * symbol table; samples, histograms and metadata follow their series unchanged, exemplar labels
@@ -21,20 +20,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BatchRelabeler {
   private final Relabeler relabeler;
-  private final Cache<LabelSetKey, RelabelOutcome> cache;
+  private final OutcomeCache cache;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
   public BatchRelabeler(Relabeler relabeler, long cacheMaxEntries) {
-    if (cacheMaxEntries < 0) {
-      throw new IllegalArgumentException(
-          "cannot size relabel cache (" + cacheMaxEntries + " entries): must not be negative");
-    }
+    this.cache = new OutcomeCache(cacheMaxEntries);
     this.relabeler = relabeler;
-    // Maintenance on the calling thread: eviction stays bounded and deterministic, no pool needed.
-    // W-TinyLFU keeps its hit rate when the series outnumber the cache; a cheaper two-generation
-    // map lost it at a working set equal to the cache (docs/benchmarks.md, "Gateway vs vmagent").
-    this.cache = Caffeine.newBuilder().maximumSize(cacheMaxEntries).executor(Runnable::run).build();
   }
 
   /**
@@ -81,7 +73,7 @@ public final class BatchRelabeler {
 
   private RelabelOutcome outcome(String[] labels) {
     LabelSetKey key = new LabelSetKey(labels);
-    RelabelOutcome cached = cache.getIfPresent(key);
+    RelabelOutcome cached = cache.get(key);
     if (cached != null) {
       hits.increment();
       return cached;
@@ -161,13 +153,11 @@ public final class BatchRelabeler {
   }
 
   public long cacheSize() {
-    cache.cleanUp();
-    return cache.estimatedSize();
+    return cache.size();
   }
 
   /** Forgets every cached outcome (e.g. after the rules of a route changed). */
   public void invalidate() {
-    cache.invalidateAll();
-    cache.cleanUp();
+    cache.clear();
   }
 }
