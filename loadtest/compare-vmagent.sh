@@ -20,7 +20,7 @@
 #
 # Env (defaults): SERIES=100000 LABELS=6 (=> 10 labels per series) MIX (no native histograms:
 # vmagent 1.79.5 cannot relay them) CONCURRENCY=8 SAMPLES_PER_REQUEST=2000
-# PROBE_SECONDS=8 STEP_SECONDS=12 SEARCH_STEPS=5 STEP_RETRY=1 (a failed step is run once more
+# PROBE_SECONDS=8 STEP_SECONDS=12 SEARCH_STEPS=5 EXTRA_STEPS=4 (more steps up while none failed) STEP_RETRY=1 (a failed step is run once more
 # before it counts: one stall from a neighbour on a shared machine should not end the search)
 # MEASURE_SECONDS=30 HALF_SECONDS=15 DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432
 # QUEUE_GROWTH_BYTES=8388608 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
@@ -40,7 +40,7 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,29p' "$0"; exi
 SERIES="${SERIES:-100000}"; LABELS="${LABELS:-6}"
 MIX="${MIX:-counter=45,gauge=40,histogram=10,summary=5}"
 CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"
-PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"
+PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
 MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
 PEERS="${PEERS:-gateway vmagent}"; PEER_CPU="${PEER_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"
@@ -230,7 +230,11 @@ measure_peer() {
   log "$peer: probe guess $probe samples/s"
   settle
   rate="$(awk -v p="$probe" 'BEGIN { printf "%.0f", p * 0.8 }')"
-  for i in $(seq 1 "$SEARCH_STEPS"); do
+  # SEARCH_STEPS steps, plus up to EXTRA_STEPS more while no step has failed yet: a closed-loop
+  # probe is latency-bound and can guess low, and a search that never failed only has a lower bound.
+  i=0
+  while [ "$i" -lt "$SEARCH_STEPS" ] || { [ "$hi" = 0 ] && [ "$i" -lt $((SEARCH_STEPS + EXTRA_STEPS)) ]; }; do
+    i=$((i + 1))
     if step "$peer-step$i" "$STEP_SECONDS" "$rate"; then
       log "$peer: step $i at $rate/s OK ($STEP_WHY)"; lo="$rate"
     elif [ "$STEP_RETRY" = 1 ] && log "$peer: step $i at $rate/s failed ($STEP_WHY), once more" && settle \
