@@ -144,7 +144,8 @@ public final class LoadRunner {
     }
   }
 
-  private RequestOptions template(boolean rw2) {
+  /** POST to the target with the user's extra headers; each protocol adds its own. */
+  private RequestOptions baseTemplate() {
     RequestOptions o = new RequestOptions()
         .setMethod(HttpMethod.POST)
         .setAbsoluteURI(options.target().toString())
@@ -152,6 +153,11 @@ public final class LoadRunner {
     for (Map.Entry<String, String> h : options.headers().entrySet()) {
       o.putHeader(h.getKey(), h.getValue());
     }
+    return o;
+  }
+
+  private RequestOptions template(boolean rw2) {
+    RequestOptions o = baseTemplate();
     // remote-write.md §5 "Sender": exact Content-Type strings, no spaces.
     o.putHeader("Content-Type", rw2 ? "application/x-protobuf;proto=io.prometheus.write.v2.Request" : "application/x-protobuf");
     o.putHeader("Content-Encoding", "snappy");
@@ -162,13 +168,7 @@ public final class LoadRunner {
 
   /** OTLP/HTTP protobuf (OTLP specification, "OTLP/HTTP Request"): no Remote Write headers. */
   private RequestOptions otlpTemplate() {
-    RequestOptions o = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(options.target().toString())
-        .setIdleTimeout(options.timeout().toMillis());
-    for (Map.Entry<String, String> h : options.headers().entrySet()) {
-      o.putHeader(h.getKey(), h.getValue());
-    }
+    RequestOptions o = baseTemplate();
     o.putHeader("Content-Type", "application/x-protobuf");
     if (options.gzip()) {
       o.putHeader("Content-Encoding", "gzip");

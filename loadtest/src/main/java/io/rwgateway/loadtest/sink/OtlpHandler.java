@@ -83,12 +83,7 @@ final class OtlpHandler {
   }
 
   private void delayed(Runnable r) {
-    long ms = options.latency().toMillis();
-    if (ms <= 0) {
-      r.run();
-    } else {
-      vertx.setTimer(ms, id -> r.run());
-    }
+    options.afterLatency(vertx, r);
   }
 
   private static void fail(HttpServerRequest req, int status, String message) {

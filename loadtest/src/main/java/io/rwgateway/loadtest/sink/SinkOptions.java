@@ -1,6 +1,7 @@
 package io.rwgateway.loadtest.sink;
 
 import io.rwgateway.translators.codec.DecodeLimits;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 
 /**
@@ -25,6 +26,16 @@ public record SinkOptions(String host, int port, Duration latency, double errorR
     }
     if (errorStatus < 400 || errorStatus > 599) {
       throw new IllegalArgumentException("--error-status must be a 4xx or 5xx status");
+    }
+  }
+
+  /** Runs {@code answer} after the injected {@link #latency} (at once without one). */
+  void afterLatency(Vertx vertx, Runnable answer) {
+    long ms = latency.toMillis();
+    if (ms <= 0) {
+      answer.run();
+    } else {
+      vertx.setTimer(ms, id -> answer.run());
     }
   }
 }

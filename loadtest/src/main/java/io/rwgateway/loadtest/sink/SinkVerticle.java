@@ -109,12 +109,7 @@ public final class SinkVerticle extends VerticleBase {
   }
 
   private void delayed(Runnable r) {
-    long ms = options.latency().toMillis();
-    if (ms <= 0) {
-      r.run();
-    } else {
-      vertx.setTimer(ms, id -> r.run());
-    }
+    options.afterLatency(vertx, r);
   }
 
   /** RW 2.0 answers carry exact Written counts on every status; RW 1.0 answers never (§5, §4.3). */
