@@ -75,8 +75,14 @@ final class BackendConfigMapper {
 
   private static QueueConfig queue(MapReader r) {
     long maxBytes = r.size("max_bytes", Defaults.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE);
+    String onFullName = r.string("on_full", Defaults.QUEUE_ON_FULL.configName());
+    OnFull onFull = OnFull.fromConfigName(onFullName).orElse(null);
+    if (onFull == null) {
+      r.error("on_full", "must be drop_oldest, drop_newest or block, got '" + onFullName + "'");
+      onFull = Defaults.QUEUE_ON_FULL;
+    }
     r.rejectUnknownKeys();
-    return new QueueConfig(maxBytes);
+    return new QueueConfig(maxBytes, onFull);
   }
 
   private static BatchConfig batch(MapReader r, MapReader queueReader, QueueConfig queue) {

@@ -17,6 +17,11 @@ final class Defaults {
   static final int MAX_LABELS_PER_SERIES = 30;
   static final int MAX_LABEL_NAME_LENGTH = 1024;
   static final int MAX_LABEL_VALUE_LENGTH = 2048;
+  /**
+   * Refusals under backpressure: every RW and OTLP sender retries 5xx, while Prometheus 2.x drops
+   * 429s unless {@code retry_on_http_429} is set (remote-write.md §1.8).
+   */
+  static final int BACKPRESSURE_STATUS = 503;
   static final int METADATA_MAX_FAMILIES = 100_000;
   static final Duration METADATA_TTL = Duration.ofHours(1);
 
@@ -33,6 +38,8 @@ final class Defaults {
    */
   static final int CONCURRENCY = 1;
   static final long QUEUE_MAX_BYTES = 64L << 20;
+  /** A full queue sheds this backend's oldest data rather than refusing data for every backend. */
+  static final OnFull QUEUE_ON_FULL = OnFull.DROP_OLDEST;
   static final int BATCH_MAX_SAMPLES = 10_000;
   static final long BATCH_MAX_BYTES = 4L << 20;
   /** Prometheus' own batch_send_deadline; long enough to merge a few scrapes of a series. */

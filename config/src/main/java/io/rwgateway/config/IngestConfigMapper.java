@@ -18,8 +18,14 @@ final class IngestConfigMapper {
     int maxNameLength = r.integer("max_label_name_length", Defaults.MAX_LABEL_NAME_LENGTH, 1, NO_LIMIT);
     int maxValueLength = r.integer("max_label_value_length", Defaults.MAX_LABEL_VALUE_LENGTH, 1, NO_LIMIT);
     MetadataCacheConfig metadataCache = metadataCache(r.map("metadata_cache"));
+    int backpressureStatus = r.integer("backpressure_status", Defaults.BACKPRESSURE_STATUS, 429, 503);
+    if (backpressureStatus != 429 && backpressureStatus != 503 && !r.failed("backpressure_status")) {
+      r.error("backpressure_status", "must be 503 or 429, got " + backpressureStatus);
+      backpressureStatus = Defaults.BACKPRESSURE_STATUS;
+    }
     r.rejectUnknownKeys();
-    return new IngestConfig(maxBodyBytes, maxDecodedBytes, maxLabels, maxNameLength, maxValueLength, metadataCache);
+    return new IngestConfig(maxBodyBytes, maxDecodedBytes, maxLabels, maxNameLength, maxValueLength, metadataCache,
+        backpressureStatus);
   }
 
   private static MetadataCacheConfig metadataCache(MapReader r) {

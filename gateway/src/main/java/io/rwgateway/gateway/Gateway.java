@@ -9,6 +9,7 @@ import io.rwgateway.config.Protocol;
 import io.rwgateway.config.TenantConfig;
 import io.rwgateway.gateway.egress.BackendRoute;
 import io.rwgateway.gateway.egress.EncodingGroup;
+import io.rwgateway.gateway.egress.OutgoingRequest;
 import io.rwgateway.gateway.egress.RouteStage;
 import io.rwgateway.gateway.egress.TenantSplitter;
 import io.rwgateway.gateway.ingest.IngestVerticle;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Wires one gateway: ingest verticles -> fan-out -> encoding groups -> backend routes
@@ -60,6 +62,7 @@ public final class Gateway {
   private final StatsReporter stats = new StatsReporter(metrics);
   private volatile boolean ready;
   private String deploymentId;
+  private final List<String> routeDeployments = new ArrayList<>();
   private int port;
   private long flushTimer = -1;
   private long statsTimer = -1;
@@ -76,6 +79,21 @@ public final class Gateway {
 
   private Future<Void> startInternal() {
     buildRoutes();
+    // Every route on an event loop of its own, deployed before ingest can hand it anything.
+    List<Future<String>> deployed = new ArrayList<>();
+    for (BackendRoute r : routes) {
+      deployed.add(vertx.deployVerticle(r));
+    }
+    return Future.all(deployed).compose(ok -> {
+      routeDeployments.clear();
+      for (Future<String> f : deployed) {
+        routeDeployments.add(f.result());
+      }
+      return startIngest();
+    });
+  }
+
+  private Future<Void> startIngest() {
     BatchSink pipeline = new FanOut(routes, groups);
     if (!config.relabelConfigs().isEmpty()) {
       BatchRelabeler global = relabeler(config.relabelConfigs());
@@ -94,7 +112,7 @@ public final class Gateway {
     AtomicReference<IngestVerticle> first = new AtomicReference<>();
     return vertx.deployVerticle(() -> {
       IngestVerticle v = new IngestVerticle(config.listenHost(), config.listenPort(), limits,
-          in.maxBodyBytes(), metadata, sink, metrics, ops);
+          in.maxBodyBytes(), in.backpressureStatus(), metadata, sink, metrics, ops);
       first.compareAndSet(null, v);
       return v;
     }, new DeploymentOptions().setInstances(instances)).map(id -> {
@@ -120,7 +138,7 @@ public final class Gateway {
     Map<GroupKey, List<BackendRoute>> byKey = new LinkedHashMap<>();
     for (BackendConfig b : config.backends()) {
       RouteMetrics rm = metrics.route(b.name());
-      BackendRoute route = new BackendRoute(vertx, b, rm);
+      BackendRoute route = new BackendRoute(b, rm);
       routes.add(route);
       byKey.computeIfAbsent(GroupKey.of(b), k -> new ArrayList<>()).add(route);
       Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio",
@@ -131,13 +149,14 @@ public final class Gateway {
     }
     for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
       GroupKey key = e.getKey();
-      groups.add(new EncodingGroup(encoder(key.format()), stage(key, e.getValue()), key.batch(),
-          key.concurrency(), key.metadata(), e.getValue()));
+      groups.add(new EncodingGroup(encoders(key.format()), wireFormat(key.format()), stage(key, e.getValue()),
+          key.batch(), key.concurrency(), key.metadata(), e.getValue()));
     }
     boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
       EgressEstimator estimator = new EgressEstimator(metrics);
-      groups.add(new EncodingGroup(new Rw2Encoder(), ESTIMATOR_BATCH, 1, List.of(estimator)));
+      groups.add(new EncodingGroup(new Rw2Encoder(), OutgoingRequest.WireFormat.RW2, ESTIMATOR_BATCH, 1,
+          List.of(estimator)));
       stats.output("as RW 2.0 (estimate)", estimator::compressedBytes);
     }
   }
@@ -164,8 +183,20 @@ public final class Gateway {
     return in == 0 ? 0 : out / in;
   }
 
-  private static RequestEncoder encoder(Protocol p) {
-    return p == Protocol.RW1 ? new Rw1Encoder(new MetadataCadence(MetadataCadence.PROMETHEUS_INTERVAL_NANOS)) : new Rw2Encoder();
+  /**
+   * RW 1.0 encoders carry a metadata cadence, one per tenant (each tenant's backend gets its own
+   * metadata once a minute); the RW 2.0 encoder is stateless and shared.
+   */
+  private static Supplier<RequestEncoder> encoders(Protocol p) {
+    if (p == Protocol.RW1) {
+      return () -> new Rw1Encoder(new MetadataCadence(MetadataCadence.PROMETHEUS_INTERVAL_NANOS));
+    }
+    Rw2Encoder shared = new Rw2Encoder();
+    return () -> shared;
+  }
+
+  private static OutgoingRequest.WireFormat wireFormat(Protocol p) {
+    return p == Protocol.RW1 ? OutgoingRequest.WireFormat.RW1 : OutgoingRequest.WireFormat.RW2;
   }
 
   private void startTimers() {
@@ -212,9 +243,26 @@ public final class Gateway {
       }
       List<Future<Void>> drains = new ArrayList<>();
       for (BackendRoute r : routes) {
-        drains.add(r.drain(vertx, drainDeadlineMillis));
+        drains.add(r.drain(drainDeadlineMillis));
       }
       return Future.join(drains).mapEmpty();
+    }).compose(v -> {
+      List<Future<Void>> routesUndeployed = new ArrayList<>();
+      for (String id : routeDeployments) {
+        routesUndeployed.add(vertx.undeploy(id));
+      }
+      return Future.join(routesUndeployed).mapEmpty();
+    });
+  }
+
+  /**
+   * {@link #stop()}, then the routes are closed: their meters leave the registry. Separate from
+   * stop so that the final counts of a stopped gateway can still be read (tests, the last scrape).
+   */
+  public Future<Void> close() {
+    return stop().eventually(() -> {
+      routes.forEach(BackendRoute::close);
+      return Future.succeededFuture();
     });
   }
 }

@@ -89,7 +89,7 @@ public final class Main {
       LogFormat.direct("INFO", "rw-gateway", "shutting down: flushing queues (up to "
           + Gateway.DRAIN_DEADLINE_MS / 1000 + " s)");
       try {
-        gateway.stop().await(Gateway.DRAIN_DEADLINE_MS + 5000, TimeUnit.MILLISECONDS);
+        gateway.close().await(Gateway.DRAIN_DEADLINE_MS + 5000, TimeUnit.MILLISECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
         LogFormat.direct("INFO", "rw-gateway", "stopped");
       } catch (Exception e) {

@@ -9,49 +9,131 @@ import io.rwgateway.translators.model.SeriesCoalescer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Routes that want the same bytes (same rules, tenant split, output format, batching and shard
- * count) share one stage, one set of accumulators and one encoder: a request is encoded once and
+ * count) share one stage, one set of accumulators and one encoding: a request is encoded once and
  * its bytes are queued to each of those routes (architecture.md "encode once per (route rules,
- * output format), not once per backend"). Thread-safe: batches arrive from every ingest event loop.
+ * output format), not once per backend"). Each route then keeps or drops it by its own queue.
+ *
+ * <p>Per shard, take → encode → enqueue is one ordered step: takes are numbered under the
+ * accumulator's lock, encodes run in parallel on the ingest threads, and {@link InOrder} queues
+ * the results in take order (architecture.md "Per series, samples reach every backend in
+ * timestamp order"). Thread-safe: batches arrive from every ingest event loop.
  */
 public final class EncodingGroup {
-  private final RequestEncoder encoder;
+  private static final Logger LOG = Logger.getLogger(EncodingGroup.class.getName());
+  /** A tenant whose accumulators saw nothing for this long gives their memory back. */
+  static final long TENANT_IDLE_NANOS = 5L * 60 * 1_000_000_000L;
+
+  private final Supplier<RequestEncoder> encoders;
+  private final OutgoingRequest.WireFormat format;
   private final RouteStage stage;
   private final BatchConfig batch;
   private final int shardCount;
   private final MetadataDetail metadata;
   private final List<? extends RequestSink> routes;
-  /** Accumulators per tenant ({@link RouteStage#NO_TENANT} without tenant routing), one per shard. */
-  private final Map<String, ShardAccumulator[]> accumulators = new ConcurrentHashMap<>();
+  private final long tenantIdleNanos;
+  /** Accumulators per tenant ({@link RouteStage#NO_TENANT} without tenant routing). */
+  private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+  private final LongAdder accumulatingSamples = new LongAdder();
+  private final LongAdder accumulatingHistograms = new LongAdder();
+  private final LongAdder accumulatingExemplars = new LongAdder();
 
-  public EncodingGroup(RequestEncoder encoder, RouteStage stage, BatchConfig batch, int shardCount,
-      MetadataDetail metadata, List<? extends RequestSink> routes) {
-    this.encoder = encoder;
+  /** One tenant's shards: its accumulators, their ordering, and its encoder (RW 1.0 metadata cadence per tenant). */
+  private final class Tenant {
+    final String name;
+    final ShardAccumulator[] shards = new ShardAccumulator[shardCount];
+    final InOrder[] order = new InOrder[shardCount];
+    final RequestEncoder encoder = encoders.get();
+    /** Adders share it; retiring the tenant takes it alone. */
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    boolean retired;
+
+    Tenant(String name) {
+      this.name = name;
+      for (int i = 0; i < shardCount; i++) {
+        shards[i] = new ShardAccumulator(batch.maxSamples(), batch.maxBytes(), batch.maxDelay().toNanos());
+        order[i] = new InOrder();
+      }
+    }
+
+    /** Retires the tenant when every shard is empty, idle and fully queued; false when in use. */
+    boolean retireIfIdle(long idleSinceNanos) {
+      if (!lock.writeLock().tryLock()) {
+        return false;
+      }
+      try {
+        for (int i = 0; i < shardCount; i++) {
+          if (!shards[i].idle(idleSinceNanos, order[i].completed())) {
+            return false;
+          }
+        }
+        retired = true;
+        return true;
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+  }
+
+  /**
+   * @param encoders a new encoder per tenant (stateless encoders may return the same one)
+   * @param format   what the encoder writes
+   */
+  public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
+      BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes,
+      long tenantIdleNanos) {
+    this.encoders = encoders;
+    this.format = format;
     this.stage = stage;
     this.batch = batch;
     this.shardCount = shardCount;
     this.metadata = metadata;
     this.routes = List.copyOf(routes);
+    this.tenantIdleNanos = tenantIdleNanos;
+    for (RequestSink r : this.routes) {
+      if (r instanceof BackendRoute route) {
+        route.accumulating(this::accumulating);
+      }
+    }
   }
 
-  public EncodingGroup(RequestEncoder encoder, BatchConfig batch, int shardCount, List<? extends RequestSink> routes) {
-    this(encoder, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes);
+  public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
+      BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes) {
+    this(encoders, format, stage, batch, shardCount, metadata, routes, TENANT_IDLE_NANOS);
+  }
+
+  /** A group without rules or tenants, with full metadata (the estimator; tests). */
+  public EncodingGroup(RequestEncoder encoder, OutgoingRequest.WireFormat format, BatchConfig batch, int shardCount,
+      List<? extends RequestSink> routes) {
+    this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes);
   }
 
   public List<? extends RequestSink> routes() {
     return routes;
   }
 
-  private ShardAccumulator[] accumulatorsOf(String tenant) {
-    return accumulators.computeIfAbsent(tenant, t -> {
-      ShardAccumulator[] a = new ShardAccumulator[shardCount];
-      for (int i = 0; i < shardCount; i++) {
-        a[i] = new ShardAccumulator(batch.maxSamples(), batch.maxBytes(), batch.maxDelay().toNanos());
-      }
-      return a;
-    });
+  private String routeNames() {
+    StringBuilder sb = new StringBuilder();
+    for (RequestSink r : routes) {
+      sb.append(sb.length() == 0 ? "" : ",").append(r instanceof BackendRoute b ? b.name() : "estimator");
+    }
+    return sb.toString();
+  }
+
+  /** Items accepted and not yet taken by a flush. */
+  public Counts accumulating() {
+    return new Counts(accumulatingSamples.sum(), accumulatingHistograms.sum(), accumulatingExemplars.sum());
+  }
+
+  /** Tenants with accumulators (idle ones expire). */
+  int tenantCount() {
+    return tenants.size();
   }
 
   /**
@@ -59,10 +141,24 @@ public final class EncodingGroup {
    * for it. Encodes and queues right away when a shard reaches its size limit.
    */
   public void add(MetricBatch input, long estimatedBytes) {
-    Map<String, MetricBatch> parts = stage.apply(input);
+    Map<String, MetricBatch> parts;
+    try {
+      parts = stage.apply(input);
+    } catch (RuntimeException e) {
+      // A rule bug triggered by this input: the routes lose this batch, counted, and go on.
+      LOG.severe("cannot apply the rules of routes " + routeNames() + " to a batch: " + e);
+      Counts lost = Counts.of(input);
+      for (RequestSink r : routes) {
+        r.accepted(lost);
+        r.lost(lost, "rules_error", estimatedBytes);
+      }
+      return;
+    }
     int total = 0;
+    Counts accepted = Counts.ZERO;
     for (MetricBatch p : parts.values()) {
       total += p.series().size();
+      accepted = accepted.plus(Counts.of(p));
     }
     if (total == 0) {
       for (RequestSink r : routes) {
@@ -70,11 +166,13 @@ public final class EncodingGroup {
       }
       return;
     }
+    for (RequestSink r : routes) {
+      r.accepted(accepted);
+    }
     long now = System.nanoTime();
     long assigned = 0;
     int seen = 0;
     for (Map.Entry<String, MetricBatch> part : parts.entrySet()) {
-      ShardAccumulator[] shards = accumulatorsOf(part.getKey());
       List<MetricBatch> byShard = SeriesSharder.split(part.getValue(), shardCount);
       for (int i = 0; i < byShard.size(); i++) {
         MetricBatch b = byShard.get(i);
@@ -85,36 +183,58 @@ public final class EncodingGroup {
         // The estimate is shared out by series count; the last piece takes the rounding remainder.
         long share = seen == total ? estimatedBytes - assigned : estimatedBytes * b.series().size() / total;
         assigned += share;
-        ShardAccumulator.Flushed full = shards[i].add(b, share, now);
-        if (full != null) {
-          encodeAndQueue(part.getKey(), i, full);
-        }
+        addToShard(part.getKey(), i, b, share, now);
       }
     }
   }
 
-  /** Flushes every shard whose oldest batch is older than {@code max_delay}. */
+  private void addToShard(String tenantName, int shard, MetricBatch b, long share, long now) {
+    while (true) {
+      Tenant t = tenants.computeIfAbsent(tenantName, Tenant::new);
+      ShardAccumulator.Flushed full;
+      t.lock.readLock().lock();
+      try {
+        if (t.retired) {
+          tenants.remove(tenantName, t);
+          continue;
+        }
+        full = t.shards[shard].add(b, share, now);
+        accumulatingSamples.add(b.sampleCount());
+        accumulatingHistograms.add(b.histogramCount());
+        accumulatingExemplars.add(b.exemplarCount());
+      } finally {
+        t.lock.readLock().unlock();
+      }
+      if (full != null) {
+        encodeAndQueue(t, shard, full);
+      }
+      return;
+    }
+  }
+
+  /** Flushes every shard whose oldest batch is older than {@code max_delay}; expires idle tenants. */
   public void flushDue() {
     long now = System.nanoTime();
-    for (Map.Entry<String, ShardAccumulator[]> e : accumulators.entrySet()) {
-      ShardAccumulator[] shards = e.getValue();
-      for (int i = 0; i < shards.length; i++) {
-        ShardAccumulator.Flushed due = shards[i].takeIfDue(now);
+    for (Tenant t : tenants.values()) {
+      for (int i = 0; i < shardCount; i++) {
+        ShardAccumulator.Flushed due = t.shards[i].takeIfDue(now);
         if (due != null) {
-          encodeAndQueue(e.getKey(), i, due);
+          encodeAndQueue(t, i, due);
         }
+      }
+      if (t.retireIfIdle(now - tenantIdleNanos)) {
+        tenants.remove(t.name, t);
       }
     }
   }
 
   /** Flushes everything (shutdown). */
   public void flushAll() {
-    for (Map.Entry<String, ShardAccumulator[]> e : accumulators.entrySet()) {
-      ShardAccumulator[] shards = e.getValue();
-      for (int i = 0; i < shards.length; i++) {
-        ShardAccumulator.Flushed rest = shards[i].takeAll();
+    for (Tenant t : tenants.values()) {
+      for (int i = 0; i < shardCount; i++) {
+        ShardAccumulator.Flushed rest = t.shards[i].takeAll();
         if (rest != null) {
-          encodeAndQueue(e.getKey(), i, rest);
+          encodeAndQueue(t, i, rest);
         }
       }
     }
@@ -123,12 +243,35 @@ public final class EncodingGroup {
   /**
    * Repeated series are merged before encoding: a merged request carries the same samples with each
    * label set (and its metadata) once (remote-write.md §3.2 step 6; docs/benchmarks.md "Egress bytes").
+   * Whatever the encoder cannot write is counted as lost for every route, never silently gone.
    */
-  private void encodeAndQueue(String tenant, int shard, ShardAccumulator.Flushed flushed) {
-    EncodedRequest encoded = encoder.encode(SeriesCoalescer.coalesce(metadata.apply(flushed.batches())));
-    OutgoingRequest request = new OutgoingRequest(encoded, RouteStage.NO_TENANT.equals(tenant) ? null : tenant);
-    for (RequestSink route : routes) {
-      route.enqueue(shard, request, flushed.estimatedBytes());
+  private void encodeAndQueue(Tenant t, int shard, ShardAccumulator.Flushed flushed) {
+    Counts taken = Counts.of(flushed.batches());
+    accumulatingSamples.add(-taken.samples());
+    accumulatingHistograms.add(-taken.histograms());
+    accumulatingExemplars.add(-taken.exemplars());
+    long estimate = flushed.estimatedBytes();
+    EncodedRequest encoded;
+    try {
+      encoded = t.encoder.encode(SeriesCoalescer.coalesce(metadata.apply(flushed.batches())));
+    } catch (RuntimeException e) {
+      LOG.severe("cannot encode a request of " + taken.items() + " items: " + e);
+      t.order[shard].complete(flushed.seq(), () -> {
+        for (RequestSink r : routes) {
+          r.lost(taken, "encode_error", estimate);
+        }
+      });
+      return;
     }
+    OutgoingRequest request = new OutgoingRequest(encoded, RouteStage.NO_TENANT.equals(t.name) ? null : t.name, format);
+    Counts unwritten = taken.minus(request.counts());
+    t.order[shard].complete(flushed.seq(), () -> {
+      for (RequestSink route : routes) {
+        if (!unwritten.isZero()) {
+          route.lost(unwritten, "unencodable", 0);
+        }
+        route.enqueue(shard, request, estimate);
+      }
+    });
   }
 }

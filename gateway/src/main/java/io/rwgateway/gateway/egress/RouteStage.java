@@ -1,6 +1,5 @@
 package io.rwgateway.gateway.egress;
 
-import io.rwgateway.gateway.telemetry.RelabelMetrics;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import java.util.Map;
@@ -16,14 +15,14 @@ public final class RouteStage {
 
   private final BatchRelabeler relabeler;
   private final TenantSplitter tenants;
-  private final RelabelMetrics[] metrics;
+  private final RuleDrops[] metrics;
 
   /**
    * @param relabeler null when the route has no rules
    * @param tenants   null when the route does not split by tenant
    * @param metrics   where drops are counted: one per route of the group
    */
-  public RouteStage(BatchRelabeler relabeler, TenantSplitter tenants, RelabelMetrics... metrics) {
+  public RouteStage(BatchRelabeler relabeler, TenantSplitter tenants, RuleDrops... metrics) {
     this.relabeler = relabeler;
     this.tenants = tenants;
     this.metrics = metrics;
@@ -38,7 +37,7 @@ public final class RouteStage {
     MetricBatch kept = batch;
     if (relabeler != null) {
       BatchRelabeler.Result r = relabeler.relabel(batch);
-      for (RelabelMetrics m : metrics) {
+      for (RuleDrops m : metrics) {
         m.dropped(r);
       }
       kept = r.batch();
@@ -51,7 +50,7 @@ public final class RouteStage {
     }
     TenantSplitter.Split split = tenants.split(kept);
     if (split.droppedSeries() > 0) {
-      for (RelabelMetrics m : metrics) {
+      for (RuleDrops m : metrics) {
         m.dropped("no_tenant", split.droppedSeries(), split.droppedSamples(), split.droppedHistograms(),
             split.droppedExemplars());
       }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Collects the batches of one shard until a size or age limit is reached, so many small incoming
  * requests become one large outgoing one (symbols shared across the whole request: this is where
- * RW 2.0 saves bytes). Thread-safe; the critical section only swaps lists.
+ * RW 2.0 saves bytes). Each take gets the next sequence number of this shard: requests are encoded
+ * in parallel, and {@link InOrder} queues them in that order. Thread-safe.
  */
 final class ShardAccumulator {
   private final int maxSamples;
@@ -17,6 +18,8 @@ final class ShardAccumulator {
   private long samples;
   private long bytes;
   private long firstAddedNanos;
+  private long lastAddedNanos;
+  private long nextSeq;
 
   ShardAccumulator(int maxSamples, long maxBytes, long maxDelayNanos) {
     this.maxSamples = maxSamples;
@@ -24,14 +27,15 @@ final class ShardAccumulator {
     this.maxDelayNanos = maxDelayNanos;
   }
 
-  /** What a flush takes away: the batches and the byte estimate reserved for them. */
-  record Flushed(List<MetricBatch> batches, long estimatedBytes) {}
+  /** What a flush takes away: the batches, the byte estimate reserved for them, and their place in line. */
+  record Flushed(List<MetricBatch> batches, long estimatedBytes, long seq) {}
 
   /** Adds a batch; returns the accumulated content when a size limit is now reached, else null. */
   synchronized Flushed add(MetricBatch batch, long estimatedBytes, long nowNanos) {
     if (batches.isEmpty()) {
       firstAddedNanos = nowNanos;
     }
+    lastAddedNanos = nowNanos;
     batches.add(batch);
     samples += batch.sampleCount() + batch.histogramCount();
     bytes += estimatedBytes;
@@ -48,8 +52,18 @@ final class ShardAccumulator {
     return batches.isEmpty() ? null : take();
   }
 
+  /** Sequence numbers handed out so far. */
+  synchronized long issued() {
+    return nextSeq;
+  }
+
+  /** Empty, nothing added after {@code sinceNanos}, and {@code queued} of its flushes queued: all of them. */
+  synchronized boolean idle(long sinceNanos, long queued) {
+    return batches.isEmpty() && lastAddedNanos <= sinceNanos && nextSeq == queued;
+  }
+
   private Flushed take() {
-    Flushed f = new Flushed(batches, bytes);
+    Flushed f = new Flushed(batches, bytes, nextSeq++);
     batches = new ArrayList<>();
     samples = 0;
     bytes = 0;

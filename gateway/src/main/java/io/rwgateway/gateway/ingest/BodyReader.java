@@ -6,10 +6,14 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Reads a request body up to a byte limit. A declared Content-Length over the limit is refused
- * before a byte is read; a chunked body is refused as soon as it passes the limit, so an oversized
- * body never sits in memory.
+ * before a byte is read; otherwise the buffer grows as bytes arrive (a Content-Length is a claim,
+ * not bytes: it never sizes an allocation), and a body that passes the limit is refused at once,
+ * so an oversized body never sits in memory.
  */
 final class BodyReader {
+  /** First buffer size; it grows by doubling as the body arrives. */
+  static final int INITIAL_BYTES = 16 * 1024;
+
   private BodyReader() {}
 
   static void read(HttpServerRequest req, long maxBytes, Handler<Buffer> onBody, Runnable onTooLarge,
@@ -25,8 +29,7 @@ final class BodyReader {
         // A malformed length is left to the HTTP codec, which rejects it.
       }
     }
-    int initial = declared == null ? 16 * 1024 : (int) Math.min(maxBytes, safeParse(declared));
-    Buffer body = Buffer.buffer(Math.max(initial, 16));
+    Buffer body = Buffer.buffer(INITIAL_BYTES);
     boolean[] refused = {false};
     req.handler(chunk -> {
       if (refused[0]) {
@@ -45,13 +48,5 @@ final class BodyReader {
         onBody.handle(body);
       }
     });
-  }
-
-  private static long safeParse(String s) {
-    try {
-      return Math.max(0, Long.parseLong(s.trim()));
-    } catch (NumberFormatException e) {
-      return 16 * 1024;
-    }
   }
 }

@@ -1,8 +1,7 @@
 package io.rwgateway.gateway.ingest;
 
 import io.rwgateway.gateway.pipeline.BatchSink;
-import io.rwgateway.gateway.telemetry.GatewayMetrics;
-import io.rwgateway.gateway.telemetry.OpsHandler;
+import io.vertx.core.Handler;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.metadata.MetadataStore;
 import io.vertx.core.Future;
@@ -25,12 +24,17 @@ public final class IngestVerticle extends VerticleBase {
   private final long maxBodyBytes;
   private final MetadataStore metadata;
   private final BatchSink sink;
-  private final GatewayMetrics metrics;
-  private final OpsHandler ops;
+  private final IngestEvents metrics;
+  private final int backpressureStatus;
+  private final Handler<HttpServerRequest> ops;
   private HttpServer server;
 
-  public IngestVerticle(String host, int port, DecodeLimits limits, long maxBodyBytes, MetadataStore metadata,
-      BatchSink sink, GatewayMetrics metrics, OpsHandler ops) {
+  /**
+   * @param ops every other path ({@code /metrics}, {@code /-/healthy}, ...)
+   */
+  public IngestVerticle(String host, int port, DecodeLimits limits, long maxBodyBytes, int backpressureStatus,
+      MetadataStore metadata, BatchSink sink, IngestEvents metrics, Handler<HttpServerRequest> ops) {
+    this.backpressureStatus = backpressureStatus;
     this.host = host;
     this.port = port;
     this.limits = limits;
@@ -43,7 +47,8 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata), sink, metrics, maxBodyBytes);
+    RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata), sink, metrics, maxBodyBytes,
+        backpressureStatus);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(false)
         .setDecompressionSupported(false)

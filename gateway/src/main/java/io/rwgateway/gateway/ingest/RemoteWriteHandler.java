@@ -3,8 +3,6 @@ package io.rwgateway.gateway.ingest;
 import io.rwgateway.gateway.pipeline.Admission;
 import io.rwgateway.gateway.pipeline.BatchSink;
 import io.rwgateway.gateway.status.StatusCodes;
-import io.rwgateway.gateway.telemetry.GatewayMetrics;
-import io.rwgateway.gateway.telemetry.IngestMetrics;
 import io.rwgateway.translators.codec.DecodedRequest;
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.codec.PayloadTooLargeException;
@@ -18,7 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * {@code POST /api/v1/write} for RW 1.0 and RW 2.0 (remote-write.md §5 "Receiver"): negotiate from
  * the headers (415 before the body is read), read the body within its limit (413), snappy and
- * protobuf decode (400), hand the valid series to the pipeline (429 when a queue is full), answer
+ * protobuf decode (400), hand the valid series to the pipeline (503 or 429 under backpressure), answer
  * 204, or 400 with counts when some series were invalid and the rest was forwarded.
  */
 public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
@@ -29,14 +27,17 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
 
   private final IngestDecoders decoders;
   private final BatchSink sink;
-  private final GatewayMetrics metrics;
+  private final IngestEvents metrics;
   private final long maxBodyBytes;
+  private final int backpressureStatus;
 
-  RemoteWriteHandler(IngestDecoders decoders, BatchSink sink, GatewayMetrics metrics, long maxBodyBytes) {
+  RemoteWriteHandler(IngestDecoders decoders, BatchSink sink, IngestEvents metrics, long maxBodyBytes,
+      int backpressureStatus) {
     this.decoders = decoders;
     this.sink = sink;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
+    this.backpressureStatus = backpressureStatus;
   }
 
   @Override
@@ -55,7 +56,7 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
       return;
     }
     WireProtocol protocol = negotiated.protocol();
-    IngestMetrics m = metrics.ingest(protocol);
+    IngestEvents.Protocol m = metrics.protocol(protocol);
     BodyReader.read(req, maxBodyBytes,
         body -> onBody(req, protocol, m, body),
         () -> {
@@ -70,7 +71,7 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
         });
   }
 
-  private void onBody(HttpServerRequest req, WireProtocol protocol, IngestMetrics m, Buffer body) {
+  private void onBody(HttpServerRequest req, WireProtocol protocol, IngestEvents.Protocol m, Buffer body) {
     byte[] compressed = body.getBytes();
     DecodedRequest decoded;
     byte[] protobuf;
@@ -100,10 +101,16 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
     MetricBatch batch = decoded.batch();
     Admission admission = sink.offer(batch, protobuf.length);
     if (!admission.accepted()) {
-      m.rejectedRequest("queue_full");
+      if (admission.refusal() == Admission.Refusal.TOO_LARGE) {
+        m.rejectedRequest("too_large_for_queue");
+        respond(req, protocol, m, StatusCodes.TOO_LARGE, null, admission.detail());
+        return;
+      }
+      // The sender keeps the data and comes back (architecture.md "Delivery semantics"): 503 by
+      // default, which every RW and OTLP sender retries; 429 when configured.
+      m.rejectedRequest("backpressure");
       req.response().putHeader("Retry-After", Integer.toString(StatusCodes.OVERLOAD_RETRY_AFTER_SECONDS));
-      respond(req, protocol, m, StatusCodes.OVERLOADED, null,
-          "cannot queue request: queue of backend " + admission.fullBackend() + " is full, retry later");
+      respond(req, protocol, m, backpressureStatus, null, admission.detail());
       return;
     }
     m.decoded(decoded);
@@ -119,7 +126,7 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
    * RW 2.0 responses always carry the three Written headers with what was accepted, on success and
    * failure alike (§2.5); RW 1.0 responses never do (client_golang#1927, §4.3).
    */
-  private static void respond(HttpServerRequest req, WireProtocol protocol, IngestMetrics m, int status,
+  private static void respond(HttpServerRequest req, WireProtocol protocol, IngestEvents.Protocol m, int status,
       MetricBatch written, String message) {
     HttpServerResponse resp = req.response();
     if (protocol == WireProtocol.RW2) {

@@ -1,14 +1,18 @@
 package io.rwgateway.gateway.pipeline;
 
+import io.rwgateway.config.OnFull;
 import io.rwgateway.gateway.egress.BackendRoute;
 import io.rwgateway.gateway.egress.EncodingGroup;
 import io.rwgateway.translators.model.MetricBatch;
 import java.util.List;
 
 /**
- * Hands a batch to every backend route, all or nothing: first every route reserves room for it in
- * its queue; if one cannot, the reservations are undone and the batch is refused (the sender gets
- * 429 and retries), so no route ever holds data that another route refused.
+ * Hands a batch to every backend route, each deciding alone what its full queue means
+ * (architecture.md "Delivery semantics"): a route with room reserves it; a full {@code drop_oldest}
+ * or {@code drop_newest} route takes the batch at the expense of its own data (counted, reason
+ * queue_full). The sender is refused only when every route is full (nobody could take the data:
+ * plain backpressure, nothing lost) or a full route is {@code block}. Never "all routes or none":
+ * that couples every backend to the slowest one.
  */
 public final class FanOut implements BatchSink {
   private final List<BackendRoute> routes;
@@ -24,12 +28,40 @@ public final class FanOut implements BatchSink {
     if (batch.isEmpty()) {
       return Admission.ACCEPTED;
     }
-    for (int i = 0; i < routes.size(); i++) {
-      if (!routes.get(i).queue().tryReserve(estimatedBytes)) {
-        for (int j = 0; j < i; j++) {
-          routes.get(j).queue().release(estimatedBytes);
+    int n = routes.size();
+    for (BackendRoute r : routes) {
+      if (estimatedBytes > r.budget().maxBytes()) {
+        return Admission.tooLarge(r.name(), "cannot queue request (" + estimatedBytes + " bytes decoded): larger than"
+            + " the whole queue of backend " + r.name() + " (" + r.budget().maxBytes() + " bytes)");
+      }
+    }
+    boolean[] fits = new boolean[n];
+    int full = 0;
+    BackendRoute blocking = null;
+    for (int i = 0; i < n; i++) {
+      BackendRoute r = routes.get(i);
+      fits[i] = r.budget().tryReserve(estimatedBytes);
+      if (!fits[i]) {
+        full++;
+        if (r.onFull() == OnFull.BLOCK && blocking == null) {
+          blocking = r;
         }
-        return Admission.queueFull(routes.get(i).name());
+      }
+    }
+    if (n > 0 && (blocking != null || full == n)) {
+      for (int i = 0; i < n; i++) {
+        if (fits[i]) {
+          routes.get(i).budget().release(estimatedBytes);
+        }
+      }
+      BackendRoute why = blocking != null ? blocking : routes.get(0);
+      return Admission.backpressure(why.name(), blocking != null
+          ? "cannot queue request: queue of backend " + why.name() + " is full (on_full: block), retry later"
+          : "cannot queue request: the queues of all backends are full, retry later");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!fits[i]) {
+        routes.get(i).admitOverFull(estimatedBytes);
       }
     }
     for (EncodingGroup g : groups) {

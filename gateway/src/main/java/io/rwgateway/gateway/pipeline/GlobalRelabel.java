@@ -1,29 +1,33 @@
 package io.rwgateway.gateway.pipeline;
 
-import io.rwgateway.gateway.telemetry.RelabelMetrics;
-import io.rwgateway.translators.relabel.BatchRelabeler;
+import io.rwgateway.gateway.egress.RuleDrops;
 import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.relabel.BatchRelabeler;
 
 /**
  * The global {@code relabel_configs}, right after decode and before fan-out (as Prometheus'
  * {@code relabel_configs} before its per-destination {@code write_relabel_configs}). Series the
- * rules drop are counted with {@code route="global"}; what is left goes to the next stage.
+ * rules drop are counted with {@code route="global"} once the request is accepted: a refused
+ * request comes back, and its drops must not be counted twice.
  */
 public final class GlobalRelabel implements BatchSink {
   private final BatchRelabeler relabeler;
-  private final RelabelMetrics metrics;
+  private final RuleDrops drops;
   private final BatchSink next;
 
-  public GlobalRelabel(BatchRelabeler relabeler, RelabelMetrics metrics, BatchSink next) {
+  public GlobalRelabel(BatchRelabeler relabeler, RuleDrops drops, BatchSink next) {
     this.relabeler = relabeler;
-    this.metrics = metrics;
+    this.drops = drops;
     this.next = next;
   }
 
   @Override
   public Admission offer(MetricBatch batch, long estimatedBytes) {
     BatchRelabeler.Result r = relabeler.relabel(batch);
-    metrics.dropped(r);
-    return next.offer(r.batch(), estimatedBytes);
+    Admission admission = next.offer(r.batch(), estimatedBytes);
+    if (admission.accepted()) {
+      drops.dropped(r);
+    }
+    return admission;
   }
 }

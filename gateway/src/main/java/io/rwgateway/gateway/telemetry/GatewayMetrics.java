@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.rwgateway.gateway.ingest.IngestEvents;
 import io.rwgateway.gateway.ingest.WireProtocol;
 import java.util.EnumMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * served on {@code /metrics}. Per-protocol and per-backend meter groups are created once and
  * handed to the components that count, so the hot path never looks meters up by name.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements IngestEvents {
   public static final String PREFIX = "rw_gateway_";
 
   private final PrometheusMeterRegistry registry;
@@ -34,7 +35,13 @@ public final class GatewayMetrics {
     return ingest.get(protocol);
   }
 
+  @Override
+  public IngestEvents.Protocol protocol(WireProtocol protocol) {
+    return ingest.get(protocol);
+  }
+
   /** A request refused before its protocol was known (wrong method, wrong content type...). */
+  @Override
   public void rejectedUnknownProtocol(String reason) {
     Counter.builder(PREFIX + "rejected_requests")
         .description("Ingest requests refused, by reason")

@@ -2,13 +2,14 @@ package io.rwgateway.gateway.telemetry;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rwgateway.gateway.ingest.IngestEvents;
 import io.rwgateway.translators.codec.DecodedRequest;
 import io.rwgateway.translators.codec.Rejections;
 import io.rwgateway.translators.model.MetricBatch;
 import java.util.Map;
 
 /** Counters of one ingest protocol: what arrived, what was accepted, what was refused and why. */
-public final class IngestMetrics {
+public final class IngestMetrics implements IngestEvents.Protocol {
   private final MeterRegistry registry;
   private final String protocol;
   final Counter bytes;
@@ -36,6 +37,7 @@ public final class IngestMetrics {
         .register(registry);
   }
 
+  @Override
   public void body(long compressed, long decoded) {
     bytes.increment(compressed);
     decodedBytes.increment(decoded);
@@ -75,6 +77,7 @@ public final class IngestMetrics {
   }
 
   /** A whole request refused (415, 413, 400 undecodable, 429 queue full...). */
+  @Override
   public void rejectedRequest(String reason) {
     Counter.builder(GatewayMetrics.PREFIX + "rejected_requests")
         .description("Ingest requests refused, by reason")
@@ -84,6 +87,7 @@ public final class IngestMetrics {
 
   private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
 
+  @Override
   public void response(int status) {
     requests.increment();
     Counter.builder(GatewayMetrics.PREFIX + "received_requests")
@@ -121,6 +125,7 @@ public final class IngestMetrics {
   }
 
   /** Convenience for handlers. */
+  @Override
   public void decoded(DecodedRequest d) {
     accepted(d.batch(), d.metadataEntries());
     if (!d.rejections().isEmpty()) {

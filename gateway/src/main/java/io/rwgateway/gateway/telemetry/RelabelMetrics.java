@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rwgateway.gateway.egress.RuleDrops;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * Drops by rules (relabeling, tenant routing) and the relabel cache of one route, or of the global
  * stage ({@code route="global"}). Every drop has a reason (relabel_drop, relabel_no_name, no_tenant).
  */
-public final class RelabelMetrics {
+public final class RelabelMetrics implements RuleDrops {
   private final MeterRegistry registry;
   private final String route;
 
@@ -20,6 +21,7 @@ public final class RelabelMetrics {
     this.route = route;
   }
 
+  @Override
   public void dropped(String reason, long series, long samples, long histograms, long exemplars) {
     count("series", reason, series);
     count("samples", reason, samples);
@@ -31,6 +33,7 @@ public final class RelabelMetrics {
    * Drops of one relabel pass. Series are counted per reason; the relabeler does not split their
    * samples by reason, so those carry the reason when there was one, else "relabel".
    */
+  @Override
   public void dropped(BatchRelabeler.Result r) {
     if (r.droppedSeries() == 0) {
       return;

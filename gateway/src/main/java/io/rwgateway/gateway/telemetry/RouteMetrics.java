@@ -2,108 +2,162 @@ package io.rwgateway.gateway.telemetry;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.rwgateway.translators.codec.EncodedRequest;
+import io.rwgateway.gateway.egress.Counts;
+import io.rwgateway.gateway.egress.OutgoingRequest;
+import io.rwgateway.gateway.egress.RouteEvents;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Meters of one backend route: what was sent, retried, dropped, and how long sending took. */
-public final class RouteMetrics {
+/**
+ * Meters of one backend route: what it accepted, delivered, retried and dropped (by reason), its
+ * queue, and how long sending took. Per backend, accepted = sent + dropped + queued, for samples,
+ * histograms and exemplars alike. {@link #close} removes every meter it registered.
+ */
+public final class RouteMetrics implements RouteEvents {
   private final MeterRegistry registry;
   private final String backend;
+  private final Set<Meter.Id> registered = ConcurrentHashMap.newKeySet();
+  private final Counter acceptedSamples;
+  private final Counter acceptedHistograms;
+  private final Counter acceptedExemplars;
   private final Counter sentBytes;
   private final Counter sentUncompressedBytes;
   private final Counter sentSamples;
   private final Counter sentHistograms;
   private final Counter sentExemplars;
   private final Counter sentSeries;
+  private final Counter partialWrites;
+  private final Counter fallbacks;
   private final Timer sendDuration;
 
   RouteMetrics(MeterRegistry registry, String backend) {
     this.registry = registry;
     this.backend = backend;
+    acceptedSamples = counter("accepted_samples", "Float samples this backend's route took (after its rules)");
+    acceptedHistograms = counter("accepted_histograms", "Native histogram samples this backend's route took (after its rules)");
+    acceptedExemplars = counter("accepted_exemplars", "Exemplars this backend's route took (after its rules)");
     sentBytes = counter("sent_bytes", "Request bodies delivered (2xx), compressed", "encoding", "snappy");
     sentUncompressedBytes = counter("sent_bytes", "Request bodies delivered (2xx), compressed", "encoding", "identity");
-    sentSamples = counter("sent_samples", "Float samples delivered (2xx)");
-    sentHistograms = counter("sent_histograms", "Native histogram samples delivered (2xx)");
-    sentExemplars = counter("sent_exemplars", "Exemplars delivered (2xx)");
-    sentSeries = counter("sent_series", "Series entries delivered (2xx)");
-    sendDuration = Timer.builder(GatewayMetrics.PREFIX + "send_duration")
+    sentSamples = counter("sent_samples", "Float samples delivered (2xx; RW 2.0: as the Written header says)");
+    sentHistograms = counter("sent_histograms", "Native histogram samples delivered (2xx; RW 2.0: as the Written header says)");
+    sentExemplars = counter("sent_exemplars", "Exemplars delivered (2xx; RW 2.0: as the Written header says)");
+    sentSeries = counter("sent_series", "Series entries in requests delivered (2xx)");
+    partialWrites = counter("backend_partial_writes",
+        "2xx answers whose X-Prometheus-Remote-Write-*-Written counts were below what was sent");
+    fallbacks = counter("protocol_fallbacks",
+        "Times an auto route found its backend does not speak RW 2.0 and switched to RW 1.0");
+    sendDuration = track(Timer.builder(GatewayMetrics.PREFIX + "send_duration")
         .description("Time of one HTTP request to a backend, any outcome")
         .tag("backend", backend)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry);
+        .register(registry));
+  }
+
+  private <M extends Meter> M track(M meter) {
+    registered.add(meter.getId());
+    return meter;
   }
 
   private Counter counter(String name, String help, String... tags) {
-    return Counter.builder(GatewayMetrics.PREFIX + name).description(help).tag("backend", backend)
-        .tags(tags).register(registry);
+    return track(Counter.builder(GatewayMetrics.PREFIX + name).description(help).tag("backend", backend)
+        .tags(tags).register(registry));
   }
 
-  public void queueGauges(Supplier<Number> usedBytes, long capacityBytes, Supplier<Number> pendingRequests) {
-    Gauge.builder(GatewayMetrics.PREFIX + "queue_bytes", usedBytes)
-        .description("Bytes held for this backend: encoded requests waiting or in flight, plus batches being accumulated")
-        .tag("backend", backend).register(registry);
-    Gauge.builder(GatewayMetrics.PREFIX + "queue_capacity_bytes", () -> capacityBytes)
-        .description("Configured bound of queue_bytes").tag("backend", backend).register(registry);
-    Gauge.builder(GatewayMetrics.PREFIX + "queue_requests", pendingRequests)
-        .description("Encoded requests waiting or in flight").tag("backend", backend).register(registry);
+  @Override
+  public void gauges(LongSupplier usedBytes, long capacityBytes, LongSupplier requests, Supplier<Counts> queued) {
+    gauge("queue_bytes", "Bytes held for this backend: batches being accumulated, encoded requests waiting or in flight",
+        () -> usedBytes.getAsLong());
+    gauge("queue_capacity_bytes", "Configured bound of queue_bytes (queue.max_bytes)", () -> capacityBytes);
+    gauge("queue_requests", "Encoded requests waiting or in flight", () -> requests.getAsLong());
+    gauge("queue_samples", "Float samples accepted and not yet delivered or dropped", () -> queued.get().samples());
+    gauge("queue_histograms", "Native histogram samples accepted and not yet delivered or dropped",
+        () -> queued.get().histograms());
+    gauge("queue_exemplars", "Exemplars accepted and not yet delivered or dropped", () -> queued.get().exemplars());
   }
 
-  public void delivered(EncodedRequest r) {
-    sentBytes.increment(r.body().length);
-    sentUncompressedBytes.increment(r.uncompressedBytes());
-    sentSamples.increment(r.samples());
-    sentHistograms.increment(r.histograms());
-    sentExemplars.increment(r.exemplars());
-    sentSeries.increment(r.series());
+  private void gauge(String name, String help, Supplier<Number> value) {
+    track(Gauge.builder(GatewayMetrics.PREFIX + name, value).description(help).tag("backend", backend)
+        .register(registry));
   }
 
+  @Override
+  public void accepted(Counts c) {
+    acceptedSamples.increment(c.samples());
+    acceptedHistograms.increment(c.histograms());
+    acceptedExemplars.increment(c.exemplars());
+  }
+
+  @Override
+  public void delivered(OutgoingRequest r, Counts written) {
+    sentBytes.increment(r.bytes());
+    sentUncompressedBytes.increment(r.encoded().uncompressedBytes());
+    sentSamples.increment(written.samples());
+    sentHistograms.increment(written.histograms());
+    sentExemplars.increment(written.exemplars());
+    sentSeries.increment(r.encoded().series());
+  }
+
+  @Override
   public void response(int status, long nanos) {
-    sendDuration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    Counter.builder(GatewayMetrics.PREFIX + "sent_requests")
+    sendDuration.record(nanos, TimeUnit.NANOSECONDS);
+    track(Counter.builder(GatewayMetrics.PREFIX + "sent_requests")
         .description("HTTP requests to a backend, by status code (0 = network error or timeout)")
         .tag("backend", backend).tag("code", Integer.toString(status))
-        .register(registry).increment();
+        .register(registry)).increment();
   }
 
-  public void retry(String reason) {
-    Counter.builder(GatewayMetrics.PREFIX + "retries")
+  @Override
+  public void retried(String reason) {
+    track(Counter.builder(GatewayMetrics.PREFIX + "retries")
         .description("Requests to a backend retried, by reason")
         .tag("backend", backend).tag("reason", reason)
-        .register(registry).increment();
+        .register(registry)).increment();
   }
 
-  /** A request given up on: its content is counted as dropped with the reason. */
-  public void dropped(EncodedRequest r, String reason) {
+  @Override
+  public void dropped(Counts c, String reason) {
+    drop("dropped_samples", c.samples(), reason);
+    drop("dropped_histograms", c.histograms(), reason);
+    drop("dropped_exemplars", c.exemplars(), reason);
+  }
+
+  @Override
+  public void droppedRequest(String reason) {
     drop("dropped_requests", 1, reason);
-    drop("dropped_samples", r.samples(), reason);
-    drop("dropped_histograms", r.histograms(), reason);
-    drop("dropped_exemplars", r.exemplars(), reason);
   }
 
   private void drop(String name, long n, String reason) {
-    Counter.builder(GatewayMetrics.PREFIX + name)
-        .description("Data given up for this backend, by reason")
+    track(Counter.builder(GatewayMetrics.PREFIX + name)
+        .description("Data accepted for this backend and given up, by reason")
         .tag("backend", backend).tag("reason", reason)
-        .register(registry).increment(n);
+        .register(registry)).increment(n);
   }
 
-  /** The backend answered 2xx but wrote less than was sent (RW 2.0 Written headers, §2.6). */
-  public void partialWrite(long missingSamples, long missingHistograms, long missingExemplars) {
-    Counter.builder(GatewayMetrics.PREFIX + "backend_partial_writes")
-        .description("2xx answers whose X-Prometheus-Remote-Write-*-Written counts were below what was sent")
-        .tag("backend", backend).register(registry).increment();
+  @Override
+  public void partialWrite() {
+    partialWrites.increment();
   }
 
-  /** A {@code protocol: auto} route switched to RW 1.0. */
+  @Override
   public void protocolFallback() {
-    Counter.builder(GatewayMetrics.PREFIX + "protocol_fallbacks")
-        .description("Times an auto route found its backend does not speak RW 2.0 and switched to RW 1.0")
-        .tag("backend", backend).register(registry).increment();
+    fallbacks.increment();
+  }
+
+  @Override
+  public void close() {
+    for (Meter.Id id : registered) {
+      registry.remove(id);
+    }
+    registered.clear();
   }
 
   public double sentBytesTotal() {

@@ -15,12 +15,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.OnFull;
 import io.rwgateway.config.Protocol;
 import io.rwgateway.config.RetryConfig;
 import io.rwgateway.gateway.Version;
 import io.rwgateway.gateway.testing.GatewayHarness;
 import io.rwgateway.gateway.testing.Payloads;
 import io.rwgateway.gateway.testing.TestConfigs;
+import io.rwgateway.gateway.testing.WrittenHeaders;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
 import java.net.http.HttpResponse;
@@ -41,8 +43,8 @@ class BackendRouteWireMockTest {
 
   @BeforeEach
   void startBackends() {
-    a = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    b = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    a = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new WrittenHeaders()));
+    b = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new WrittenHeaders()));
     a.start();
     b.start();
   }
@@ -57,12 +59,19 @@ class BackendRouteWireMockTest {
     return "http://127.0.0.1:" + s.port() + PATH;
   }
 
-  /** A RW 2.0 receiver's 204: with the Written headers (the counts are not checked by these tests). */
+  /** A RW 2.0 receiver that stored everything: exact Written counts. */
   private static ResponseDefinitionBuilder rw2Ok() {
-    return aResponse().withStatus(204)
-        .withHeader("X-Prometheus-Remote-Write-Samples-Written", "1000000")
-        .withHeader("X-Prometheus-Remote-Write-Histograms-Written", "0")
-        .withHeader("X-Prometheus-Remote-Write-Exemplars-Written", "0");
+    return aResponse().withStatus(204).withTransformers(WrittenHeaders.NAME);
+  }
+
+  /**
+   * A route whose queue holds one 50-series request while it is accumulated, not two: a long
+   * batch delay keeps the first one accumulating, so the second finds the queue full.
+   */
+  private static BackendConfig holdingOne(String name, WireMockServer s) {
+    long oneRequest = Payloads.unsnappy(Payloads.rw1Many("up", 50, TS)).length;
+    return TestConfigs.withMaxDelay(TestConfigs.withQueue(TestConfigs.backend(name, url(s), Protocol.RW2),
+        oneRequest * 3 / 2), Duration.ofSeconds(30));
   }
 
   private static List<LoggedRequest> requests(WireMockServer s) {
@@ -130,7 +139,7 @@ class BackendRouteWireMockTest {
     try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)))) {
       gw.write(CT_RW1, Payloads.rw1Many("up", 3, TS));
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"http_400\"}") == 3);
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"backend_rejected\"}") == 3);
       // Give a wrong retry a chance to happen before checking it did not.
       await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> requests(a).size() == 1);
       assertThat(gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"http_400\"}")).isZero();
@@ -175,20 +184,77 @@ class BackendRouteWireMockTest {
   }
 
   @Test
-  void fullQueueAnswersTheSender429WithRetryAfter() throws Exception {
+  void aFullDropOldestRouteNeitherRefusesTheSenderNorStallsTheOther() throws Exception {
     a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
     b.stubFor(post(PATH).willReturn(rw2Ok()));
-    BackendConfig tiny = TestConfigs.withQueue(TestConfigs.backend("down", url(a), Protocol.RW2), 1024);
+    BackendConfig tiny = TestConfigs.withQueue(TestConfigs.backend("down", url(a), Protocol.RW2), 4096);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(tiny, TestConfigs.backend("up", url(b), Protocol.RW2)))) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS + i)).statusCode()).as("write " + i).isEqualTo(204);
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"up\"}") == 1000);
+      double dropped = gw.metric("rw_gateway_dropped_samples_total{backend=\"down\",reason=\"queue_full\"}");
+      assertThat(dropped).as("the dead backend's own drops").isPositive();
+      // Accepted = delivered + dropped + still queued, for the dead backend too.
+      assertThat(gw.metric("rw_gateway_accepted_samples_total{backend=\"down\"}")).isEqualTo(1000);
+      assertThat(dropped + gw.metric("rw_gateway_queue_samples{backend=\"down\"}")).isEqualTo(1000);
+      assertThat(gw.metric("rw_gateway_queue_bytes{backend=\"down\"}")).isLessThanOrEqualTo(4096 + 2 * 1024);
+    }
+  }
+
+  @Test
+  void aFullBlockRouteRefusesTheSenderWith503AndRetryAfter() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    b.stubFor(post(PATH).willReturn(rw2Ok()));
+    BackendConfig tiny = TestConfigs.withOnFull(holdingOne("down", a), OnFull.BLOCK);
     try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(tiny, TestConfigs.backend("up", url(b), Protocol.RW2)))) {
       assertThat(gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS)).statusCode()).isEqualTo(204);
       HttpResponse<String> r = gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS + 1));
-      assertThat(r.statusCode()).isEqualTo(429);
+      assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
-      assertThat(r.body()).contains("down");
-      assertThat(gw.metric("rw_gateway_rejected_requests_total{protocol=\"rw1\",reason=\"queue_full\"}")).isEqualTo(1);
+      assertThat(r.body()).contains("down").contains("block");
+      assertThat(gw.metric("rw_gateway_rejected_requests_total{protocol=\"rw1\",reason=\"backpressure\"}")).isEqualTo(1);
       // The refused batch went nowhere: the healthy backend got only the first one.
       await().atMost(Duration.ofSeconds(5)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"up\"}") == 50);
       await().during(Duration.ofMillis(300)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"up\"}") == 50);
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"down\",reason=\"queue_full\"}")).isZero();
+    }
+  }
+
+  @Test
+  void whenEveryRouteIsFullTheSenderIsRefusedAndNothingIsDropped() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    BackendConfig tiny = holdingOne("only", a);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(tiny))) {
+      assertThat(gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS)).statusCode()).isEqualTo(204);
+      HttpResponse<String> r = gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS + 1));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("all backends");
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"only\",reason=\"queue_full\"}")).isZero();
+    }
+  }
+
+  @Test
+  void backpressureAnswers429WhenConfigured() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    BackendConfig tiny = holdingOne("only", a);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.withBackpressureStatus(TestConfigs.gateway(tiny), 429))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS));
+      HttpResponse<String> r = gw.write(GatewayHarness.CT_RW2, Payloads.rw2Many("up", 50, TS + 1));
+      assertThat(r.statusCode()).isEqualTo(429);
+      assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(r.headers().firstValue("X-Prometheus-Remote-Write-Samples-Written")).hasValue("0");
+    }
+  }
+
+  @Test
+  void aRequestLargerThanAWholeQueueIsRefusedWith413() throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok()));
+    BackendConfig tiny = TestConfigs.withQueue(TestConfigs.backend("small", url(a), Protocol.RW2), 256);
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(tiny))) {
+      HttpResponse<String> r = gw.write(CT_RW1, Payloads.rw1Many("up", 50, TS));
+      assertThat(r.statusCode()).isEqualTo(413);
+      assertThat(r.body()).contains("small").contains("whole queue");
     }
   }
 
@@ -235,7 +301,7 @@ class BackendRouteWireMockTest {
       gw.write(CT_RW1, Payloads.rw1Many("up", 3, TS + 1));
       await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"old\"}") == 6);
       assertThat(gw.metric("rw_gateway_protocol_fallbacks_total{backend=\"old\"}")).isEqualTo(1);
-      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"old\",reason=\"http_415\"}")).isZero();
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"old\",reason=\"backend_rejected\"}")).isZero();
     }
     List<LoggedRequest> reqs = requests(a);
     assertThat(reqs).extracting(r -> r.getHeader("Content-Type")).containsExactly(
@@ -263,7 +329,7 @@ class BackendRouteWireMockTest {
     try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("strict", url(a), Protocol.RW2)))) {
       gw.write(CT_RW1, Payloads.rw1Many("up", 2, TS));
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"strict\",reason=\"http_415\"}") == 2);
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"strict\",reason=\"backend_rejected\"}") == 2);
     }
     assertThat(requests(a)).hasSize(1);
   }

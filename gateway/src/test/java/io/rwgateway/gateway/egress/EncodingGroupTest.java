@@ -68,7 +68,7 @@ class EncodingGroupTest {
   @Test
   void mergesTheSamplesOfOneSeriesFromSeveralRequestsBeforeEncoding() {
     RecordingEncoder enc = new RecordingEncoder();
-    EncodingGroup g = new EncodingGroup(enc, new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, List.of(new RecordingSink()));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, List.of(new RecordingSink()));
     g.add(batch(1, "a", "b"), 10);
     g.add(batch(2, "a"), 10);
     g.add(batch(3, "b", "a"), 10);
@@ -81,7 +81,7 @@ class EncodingGroupTest {
   @Test
   void givesTheBackendOnlyTheMetadataItAskedFor() {
     RecordingEncoder enc = new RecordingEncoder();
-    EncodingGroup g = new EncodingGroup(enc, RouteStage.passThrough(), new BatchConfig(1000, 1 << 20, Duration.ofHours(1)),
+    EncodingGroup g = new EncodingGroup(() -> enc, OutgoingRequest.WireFormat.RW2, RouteStage.passThrough(), new BatchConfig(1000, 1 << 20, Duration.ofHours(1)),
         1, MetadataDetail.TYPE_AND_UNIT, List.of(new RecordingSink()));
     g.add(new MetricBatchBuilder().series("__name__", "up").type(MetricType.GAUGE).help("Up.").unit("bool").sample(1, 1).add()
         .build(), 10);
@@ -95,7 +95,7 @@ class EncodingGroupTest {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink r1 = new RecordingSink();
     RecordingSink r2 = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, new BatchConfig(3, 1 << 20, Duration.ofHours(1)), 1, List.of(r1, r2));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(3, 1 << 20, Duration.ofHours(1)), 1, List.of(r1, r2));
     g.add(batch(1, "a", "b"), 100);
     assertThat(enc.calls).hasValue(0);
     g.add(batch(2, "c"), 50);
@@ -110,7 +110,7 @@ class EncodingGroupTest {
   void flushesOnAgeAndOnShutdown() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 1, List.of(sink));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 1, List.of(sink));
     g.add(batch(1, "a"), 10);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> {
       g.flushDue();
@@ -127,7 +127,7 @@ class EncodingGroupTest {
   void keepsEverySeriesOnOneShardAndSharesTheEstimateExactly() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, new BatchConfig(1_000_000, 1 << 30, Duration.ofHours(1)), 4, List.of(sink));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1_000_000, 1 << 30, Duration.ofHours(1)), 4, List.of(sink));
     String[] names = new String[40];
     for (int i = 0; i < names.length; i++) {
       names[i] = "m" + i;

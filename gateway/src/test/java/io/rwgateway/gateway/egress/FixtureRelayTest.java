@@ -16,6 +16,7 @@ import io.rwgateway.config.Protocol;
 import io.rwgateway.gateway.testing.GatewayHarness;
 import io.rwgateway.gateway.testing.Payloads;
 import io.rwgateway.gateway.testing.TestConfigs;
+import io.rwgateway.gateway.testing.WrittenHeaders;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
 import java.net.URI;
@@ -128,13 +129,14 @@ class FixtureRelayTest {
     assertThat(histograms).isPositive();
     assertThat(exemplars).isPositive();
 
-    WireMockServer rw2 = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer rw2 = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        .extensions(new WrittenHeaders()));
     WireMockServer rw1 = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     rw2.start();
     rw1.start();
     try {
-      rw2.stubFor(post(PATH).willReturn(aResponse().withStatus(204)
-          .withHeader("X-Prometheus-Remote-Write-Samples-Written", "0")));
+      // Exact Written counts: sent_histograms and sent_exemplars below come from them (RW 2.0 §2.5).
+      rw2.stubFor(post(PATH).willReturn(aResponse().withStatus(204).withTransformers(WrittenHeaders.NAME)));
       rw1.stubFor(post(PATH).willReturn(aResponse().withStatus(204)));
       try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
           TestConfigs.backend("two", "http://127.0.0.1:" + rw2.port() + PATH, Protocol.RW2),

@@ -4,49 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rwgateway.config.RetryConfig;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.RepeatedTest;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy policy = new RetryPolicy(
-      new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true));
+  private static final RetryConfig CONFIG = new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true);
 
-  @RepeatedTest(20)
-  void backoffDoublesWithJitterAndIsCapped() {
-    assertThat(policy.backoffMillis(1)).isBetween(15L, 30L);
-    assertThat(policy.backoffMillis(2)).isBetween(30L, 60L);
-    assertThat(policy.backoffMillis(4)).isBetween(120L, 240L);
-    assertThat(policy.backoffMillis(10)).isBetween(2500L, 5000L);
-    assertThat(policy.backoffMillis(1000)).isBetween(2500L, 5000L);
+  @Test
+  void backoffDoublesFromMinToMaxWithEqualJitter() {
+    RetryPolicy noJitter = new RetryPolicy(CONFIG, bound -> 0);
+    RetryPolicy fullJitter = new RetryPolicy(CONFIG, bound -> bound);
+
+    // Equal jitter: [d/2, d] with d = 30 ms doubling, capped at 5 s.
+    assertThat(noJitter.backoffMillis(1)).isEqualTo(15);
+    assertThat(fullJitter.backoffMillis(1)).isEqualTo(30);
+    assertThat(noJitter.backoffMillis(2)).isEqualTo(30);
+    assertThat(fullJitter.backoffMillis(2)).isEqualTo(60);
+    assertThat(fullJitter.backoffMillis(4)).isEqualTo(240);
+    assertThat(noJitter.backoffMillis(10)).isEqualTo(2500);
+    assertThat(fullJitter.backoffMillis(10)).isEqualTo(5000);
+    assertThat(fullJitter.backoffMillis(1000)).isEqualTo(5000);
   }
 
   @Test
-  void retryAfterInSecondsReplacesTheBackoff() {
-    assertThat(policy.delayMillis(1, "3", 0)).isEqualTo(3000);
-    assertThat(policy.delayMillis(1, " 120 ", 0)).isEqualTo(120_000);
-  }
-
-  @Test
-  void retryAfterAsHttpDateIsHonoured() {
-    long now = Instant.parse("2026-11-25T10:00:00Z").toEpochMilli();
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.parse("2026-11-25T10:00:07Z").atZone(ZoneOffset.UTC));
-    assertThat(policy.delayMillis(1, date, now)).isEqualTo(7000);
-  }
-
-  @Test
-  void invalidZeroOrPastRetryAfterFallsBackToBackoff() {
-    long now = Instant.parse("2026-11-25T10:00:00Z").toEpochMilli();
-    for (String v : new String[] {null, "", "0", "-5", "soon", "Wed, 25 Nov 2026 09:00:00 GMT"}) {
-      assertThat(policy.delayMillis(1, v, now)).as(String.valueOf(v)).isBetween(15L, 30L);
+  void theDefaultJitterSpreadsRetriesOverTheWholeRange() {
+    RetryPolicy policy = new RetryPolicy(CONFIG);
+    Set<Long> seen = new HashSet<>();
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int i = 0; i < 2000; i++) {
+      long d = policy.backoffMillis(10);
+      assertThat(d).isBetween(2500L, 5000L);
+      seen.add(d);
+      min = Math.min(min, d);
+      max = Math.max(max, d);
     }
+    // 2000 draws from 2501 values: without jitter there would be one value.
+    assertThat(seen.size()).isGreaterThan(500);
+    assertThat(min).isLessThan(2700);
+    assertThat(max).isGreaterThan(4800);
   }
 
   @Test
-  void absurdRetryAfterIsClamped() {
-    assertThat(policy.delayMillis(1, "99999999", 0)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER_MS);
+  void retryAfterReplacesTheBackoffForThatAttempt() {
+    RetryPolicy policy = new RetryPolicy(CONFIG, bound -> 0);
+    assertThat(policy.delayMillis(1, 3000)).isEqualTo(3000);
+    assertThat(policy.delayMillis(1, -1)).isEqualTo(15);
   }
 }

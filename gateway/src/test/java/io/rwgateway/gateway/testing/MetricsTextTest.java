@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rwgateway.gateway.ingest.WireProtocol;
 import io.rwgateway.gateway.telemetry.GatewayMetrics;
-import io.rwgateway.translators.codec.EncodedRequest;
+import io.rwgateway.gateway.egress.Counts;
 import io.rwgateway.translators.codec.Rejections;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,8 @@ class MetricsTextTest {
   @Test
   void readsDropsAndRejectionsFromTheGatewaysOwnRegistry() {
     GatewayMetrics metrics = new GatewayMetrics();
-    metrics.route("vm").dropped(new EncodedRequest(new byte[10], 40, 3, 7, 0, 0), "http_400");
+    metrics.route("vm").dropped(new Counts(7, 0, 0), "http_400");
+    metrics.route("vm").droppedRequest("http_400");
     Rejections rejections = new Rejections();
     rejections.reject("duplicate_label", "cannot accept series: duplicate label", 2, 0, 0);
     metrics.ingest(WireProtocol.RW2).rejectedSeries(rejections);

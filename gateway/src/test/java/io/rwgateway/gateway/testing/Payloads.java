@@ -45,6 +45,15 @@ public final class Payloads {
     return snappy(w.build().toByteArray());
   }
 
+  /** {@code count} series {@code name{i="0..count-1"}} with one sample each, as RW 2.0. */
+  public static byte[] rw2Many(String name, int count, long ts) {
+    String[][] labels = new String[count][];
+    for (int i = 0; i < count; i++) {
+      labels[i] = new String[] {"__name__", name, "i", Integer.toString(i), "job", "test"};
+    }
+    return rw2(ts, 1, labels);
+  }
+
   /** A RW 2.0 request with one sample per series; each series' labels as name, value, ... */
   public static byte[] rw2(long ts, double value, String[]... seriesLabels) {
     Map<String, Integer> refs = new LinkedHashMap<>();

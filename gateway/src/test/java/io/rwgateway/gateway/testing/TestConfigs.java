@@ -23,7 +23,22 @@ public final class TestConfigs {
 
   public static BackendConfig withQueue(BackendConfig b, long maxBytes) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        new QueueConfig(maxBytes), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        new QueueConfig(maxBytes, b.queue().onFull()), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(),
+        b.metadata());
+  }
+
+  public static BackendConfig withOnFull(BackendConfig b, io.rwgateway.config.OnFull onFull) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        new QueueConfig(b.queue().maxBytes(), onFull), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(),
+        b.metadata());
+  }
+
+  public static GatewayConfig withBackpressureStatus(GatewayConfig g, int status) {
+    io.rwgateway.config.IngestConfig i = g.ingest();
+    return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(),
+        new io.rwgateway.config.IngestConfig(i.maxBodyBytes(), i.maxDecodedBytes(), i.maxLabelsPerSeries(),
+            i.maxLabelNameLength(), i.maxLabelValueLength(), i.metadataCache(), status),
+        g.backends(), g.relabelConfigs(), g.relabelCache());
   }
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {

@@ -79,7 +79,8 @@ public final class SeriesCoalescer {
 
     private void place(int f) {
       Series s = series[f];
-      if (kind(s) == MIXED) {
+      if (s.sampleCount() == 0 && s.histograms().isEmpty()) {
+        // Exemplars only (as Prometheus sends them): no sample whose order could be broken.
         return;
       }
       int hash = labelHash(batchOf[f], s);
@@ -92,13 +93,15 @@ public final class SeriesCoalescer {
           return;
         }
         if (tableHash[slot] == hash && sameLabels(head, f)) {
-          if (joinable(head, f)) {
+          if (kind(s) != MIXED && joinable(head, f)) {
             next[tail[head]] = f;
             tail[head] = f;
             tail[f] = -2;
             merges++;
           } else {
-            // Later series of these labels join the newest head, which keeps timestamp order.
+            // Later series of these labels join the newest head, which keeps timestamp order. A
+            // series that cannot merge (exemplars, mixed kinds) becomes that head too, so nothing
+            // after it joins a series before it: X@1, X@2 (exemplar), X@3 stays in that order.
             table[slot] = f;
           }
           return;
@@ -142,6 +145,9 @@ public final class SeriesCoalescer {
     private boolean joinable(int head, int f) {
       Series h = series[head];
       Series s = series[f];
+      if (kind(h) == MIXED) {
+        return false;
+      }
       MetricBatch bh = batchOf[head];
       MetricBatch bs = batchOf[f];
       if (h.type() != s.type() || kind(h) != kind(s)

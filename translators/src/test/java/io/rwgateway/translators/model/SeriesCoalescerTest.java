@@ -100,6 +100,37 @@ class SeriesCoalescerTest {
   }
 
   @Test
+  void neverLetsASampleJumpOverASeriesWithExemplarsOfTheSameLabels() {
+    // X@1, X@2 (with an exemplar: not mergeable), X@3: merging X@3 into X@1 would send 1, 3, 2.
+    MetricBatch a = new MetricBatchBuilder().series("__name__", "x").sample(1, 1).add().build();
+    MetricBatch b = new MetricBatchBuilder().series("__name__", "x").sample(2, 2).exemplar(2, 0.5, "trace_id", "t").add().build();
+    MetricBatch c = new MetricBatchBuilder().series("__name__", "x").sample(3, 3).add().build();
+    MetricBatch d = new MetricBatchBuilder().series("__name__", "x").sample(4, 4).add().build();
+
+    List<MetricBatch> out = SeriesCoalescer.coalesce(List.of(a, b, c, d));
+
+    List<Long> timestamps = new java.util.ArrayList<>();
+    for (MetricBatch m : out) {
+      for (Series s : m.series()) {
+        for (int i = 0; i < s.sampleCount(); i++) {
+          timestamps.add(s.timestamp(i));
+        }
+      }
+    }
+    assertThat(timestamps).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(lines(out)).hasSize(3);
+  }
+
+  @Test
+  void exemplarOnlySeriesDoNotStopSamplesFromMerging() {
+    MetricBatch a = new MetricBatchBuilder().series("__name__", "x").sample(1, 1).add().build();
+    MetricBatch b = new MetricBatchBuilder().series("__name__", "x").exemplar(1, 0.5, "trace_id", "t").add().build();
+    MetricBatch c = new MetricBatchBuilder().series("__name__", "x").sample(2, 2).add().build();
+
+    assertThat(lines(SeriesCoalescer.coalesce(List.of(a, b, c)))).hasSize(2);
+  }
+
+  @Test
   void mergesHistogramsButNeverHistogramsWithFloats() {
     Histogram h1 = TestHistogram.integer().timestamp(1).build();
     Histogram h2 = TestHistogram.integer().timestamp(2).build();
