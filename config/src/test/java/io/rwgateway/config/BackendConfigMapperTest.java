@@ -224,4 +224,19 @@ class BackendConfigMapperTest {
         "backends[0].queue: must be a map, got '64MiB'",
         "backends[0].batch: must be a map, got a list");
   }
+
+  @Test
+  void readsTheQueuePolicyOnFull() throws Exception {
+    assertThat(ConfigLoader.parse(backend()).backends().get(0).queue().onFull()).isEqualTo(OnFull.DROP_OLDEST);
+    for (OnFull o : OnFull.values()) {
+      GatewayConfig c = ConfigLoader.parse(backend("queue: {max_bytes: 8MiB, on_full: " + o.configName() + "}"));
+      assertThat(c.backends().get(0).queue()).isEqualTo(new QueueConfig(8 << 20, o));
+    }
+  }
+
+  @Test
+  void rejectsAnUnknownOnFullPolicy() {
+    assertThat(LoadErrors.of(backend("queue: {on_full: wait}"))).containsExactly(
+        "backends[0].queue.on_full: must be drop_oldest, drop_newest or block, got 'wait'");
+  }
 }

@@ -79,4 +79,14 @@ class IngestConfigMapperTest {
             "ingest.metadata_cache.size: unknown key",
             "ingest.max_bodybytes: unknown key (did you mean max_body_bytes?)");
   }
+
+  @Test
+  void backpressureIs503UnlessSetTo429() throws Exception {
+    assertThat(ConfigLoader.parse("").ingest().backpressureStatus()).isEqualTo(503);
+    assertThat(ConfigLoader.parse("ingest: {backpressure_status: 429}").ingest().backpressureStatus()).isEqualTo(429);
+    assertThat(LoadErrors.of("ingest: {backpressure_status: 500}")).containsExactly(
+        "ingest.backpressure_status: must be 503 or 429, got 500");
+    assertThat(LoadErrors.of("ingest: {backpressure_status: 200}")).containsExactly(
+        "ingest.backpressure_status: must be between 429 and 503, got 200");
+  }
 }

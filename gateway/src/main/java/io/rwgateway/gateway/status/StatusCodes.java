@@ -14,7 +14,6 @@ public final class StatusCodes {
   public static final int TOO_LARGE = 413;
   /** Content-Type or Content-Encoding not supported, decided before the body (§2.5 MUST 415). */
   public static final int UNSUPPORTED_MEDIA_TYPE = 415;
-  public static final int NOT_FOUND = 404;
 
   /**
    * Seconds a sender is asked to wait under backpressure (503 by default, or 429: config

@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EncodingGroupTest {
+  /** First sample timestamp of every request encoded by a {@link RecordingEncoder} (identity keys). */
+  static final Map<EncodedRequest, Long> firstTimestamp =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
   /** Records what it was asked to encode; the "body" is the batches' text. */
   static final class RecordingEncoder implements RequestEncoder {
     final AtomicInteger calls = new AtomicInteger();
@@ -34,7 +38,11 @@ class EncodingGroupTest {
         samples += b.sampleCount();
       }
       encoded.add(lines);
-      return new EncodedRequest(new byte[10], 20, lines.size(), samples, 0, 0);
+      EncodedRequest r = new EncodedRequest(new byte[10], 20, lines.size(), samples, 0, 0);
+      if (!batches.isEmpty() && !batches.get(0).isEmpty() && batches.get(0).series().get(0).sampleCount() > 0) {
+        firstTimestamp.put(r, batches.get(0).series().get(0).timestamp(0));
+      }
+      return r;
     }
   }
 
@@ -42,10 +50,13 @@ class EncodingGroupTest {
     final List<int[]> shardAndEstimate = new ArrayList<>();
     final List<EncodedRequest> requests = new ArrayList<>();
     final List<String> tenants = new ArrayList<>();
+    /** The first sample timestamp of each request, in the order they were queued. */
+    final List<Long> order = new ArrayList<>();
     long discarded;
 
     @Override
     public synchronized void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
+      order.add(firstTimestamp.getOrDefault(request.encoded(), -1L));
       shardAndEstimate.add(new int[] {shard, (int) estimatedBytes});
       requests.add(request.encoded());
       tenants.add(request.tenant());
@@ -149,5 +160,85 @@ class EncodingGroupTest {
     assertThat(shardOf).hasSize(40);
     assertThat(estimates).isEqualTo(2000);
     assertThat(sink.requests.size()).isGreaterThan(1);
+  }
+
+  @Test
+  void queuesTheFlushesOfOneShardInTakeOrderWhateverOrderTheyEncodeIn() throws Exception {
+    java.util.concurrent.CountDownLatch firstEncodeEntered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+    RecordingEncoder inner = new RecordingEncoder();
+    AtomicInteger calls = new AtomicInteger();
+    RequestEncoder slowFirst = batches -> {
+      if (calls.getAndIncrement() == 0) {
+        firstEncodeEntered.countDown();
+        try {
+          releaseFirst.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return inner.encode(batches);
+    };
+    RecordingSink sink = new RecordingSink();
+    EncodingGroup g = new EncodingGroup(slowFirst, OutgoingRequest.WireFormat.RW2,
+        new BatchConfig(1, 1 << 20, Duration.ofHours(1)), 1, List.of(sink));
+    Thread first = new Thread(() -> g.add(batch(1, "x"), 10));
+    first.start();
+    assertThat(firstEncodeEntered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // The second flush of the shard is taken after the first and encodes first: it must wait.
+    g.add(batch(2, "x"), 10);
+    assertThat(sink.requests).as("nothing queued before the first flush is").isEmpty();
+    releaseFirst.countDown();
+    first.join();
+    assertThat(sink.requests).hasSize(2);
+    assertThat(sink.requests.get(0).samples()).isEqualTo(1);
+    assertThat(inner.encoded).containsExactlyInAnyOrder(List.of("{__name__=\"x\", job=\"j\"} 1.0@1"),
+        List.of("{__name__=\"x\", job=\"j\"} 1.0@2"));
+    assertThat(sink.requests.get(0)).isNotSameAs(sink.requests.get(1));
+    assertThat(sink.order).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void idleTenantsGiveTheirAccumulatorsBack() {
+    RecordingEncoder enc = new RecordingEncoder();
+    RecordingSink sink = new RecordingSink();
+    EncodingGroup g = new EncodingGroup(() -> enc, OutgoingRequest.WireFormat.RW2,
+        new RouteStage(null, new TenantSplitter(io.rwgateway.config.TenantConfig.byLabel("team"))),
+        new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 2, MetadataDetail.FULL, List.of(sink), 0);
+    for (int t = 0; t < 50; t++) {
+      g.add(new MetricBatchBuilder().series("__name__", "up", "team", "t" + t).sample(1, 1).add().build(), 10);
+    }
+    assertThat(g.tenantCount()).isEqualTo(50);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> {
+      g.flushDue();
+      return g.tenantCount() == 0;
+    });
+    assertThat(sink.requests).hasSize(50);
+    // A tenant that comes back gets new accumulators and loses nothing.
+    g.add(new MetricBatchBuilder().series("__name__", "up", "team", "t1").sample(2, 1).add().build(), 10);
+    g.flushAll();
+    assertThat(sink.requests).hasSize(51);
+    assertThat(sink.tenants.get(50)).isEqualTo("t1");
+  }
+
+  @Test
+  void eachTenantGetsAnEncoderOfItsOwn() {
+    List<RecordingEncoder> made = new ArrayList<>();
+    RecordingSink sink = new RecordingSink();
+    EncodingGroup g = new EncodingGroup(() -> {
+      RecordingEncoder e = new RecordingEncoder();
+      synchronized (made) {
+        made.add(e);
+      }
+      return e;
+    }, OutgoingRequest.WireFormat.RW1,
+        new RouteStage(null, new TenantSplitter(io.rwgateway.config.TenantConfig.byLabel("team"))),
+        new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, MetadataDetail.FULL, List.of(sink));
+    g.add(new MetricBatchBuilder().series("__name__", "up", "team", "a").sample(1, 1).add()
+        .series("__name__", "up", "team", "b").sample(1, 1).add().build(), 10);
+    g.flushAll();
+    // RW 1.0 encoders hold the metadata cadence: one per tenant, so each tenant's backend gets it.
+    assertThat(made).hasSize(2);
+    assertThat(made).allSatisfy(e -> assertThat(e.calls).hasValue(1));
   }
 }

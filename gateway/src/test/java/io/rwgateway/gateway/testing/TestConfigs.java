@@ -92,6 +92,20 @@ public final class TestConfigs {
         g.relabelCache());
   }
 
+  /**
+   * The same gateway on a fixed port: unlike port 0, it gets one ingest verticle per core, so
+   * requests are decoded and handed over on several event loops at once.
+   */
+  public static GatewayConfig onPort(GatewayConfig g, int port) {
+    return new GatewayConfig(g.listenHost(), port, g.statsLogInterval(), g.ingest(), g.backends(), g.relabelConfigs(),
+        g.relabelCache());
+  }
+
+  public static BackendConfig withBatch(BackendConfig b, BatchConfig batch) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), batch, b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+  }
+
   public static GatewayConfig gateway(BackendConfig... backends) {
     GatewayConfig d = GatewayConfig.defaults();
     return new GatewayConfig("127.0.0.1", 0, Duration.ZERO, d.ingest(), List.of(backends), d.relabelConfigs(),
