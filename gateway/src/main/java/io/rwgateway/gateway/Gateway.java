@@ -1,6 +1,5 @@
 package io.rwgateway.gateway;
 
-import io.micrometer.core.instrument.Gauge;
 import io.rwgateway.config.BackendConfig;
 import io.rwgateway.config.BatchConfig;
 import io.rwgateway.config.GatewayConfig;
@@ -66,6 +65,8 @@ public final class Gateway {
   private int port;
   private long flushTimer = -1;
   private long statsTimer = -1;
+  private Future<Void> stopped;
+  private final List<RelabelMetrics> routeRelabelMetrics = new ArrayList<>();
 
   private Gateway(Vertx vertx, GatewayConfig config) {
     this.vertx = vertx;
@@ -141,10 +142,6 @@ public final class Gateway {
       BackendRoute route = new BackendRoute(b, rm);
       routes.add(route);
       byKey.computeIfAbsent(GroupKey.of(b), k -> new ArrayList<>()).add(route);
-      Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio",
-              () -> ratio(rm.sentBytesTotal(), metrics.receivedCompressedBytes()))
-          .description("Compressed bytes delivered to this backend / compressed bytes received, since start")
-          .tag("backend", b.name()).register(metrics.registry());
       stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")", rm::sentBytesTotal);
     }
     for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
@@ -167,6 +164,7 @@ public final class Gateway {
     BatchRelabeler relabeler = key.rules().isEmpty() ? null : relabeler(key.rules());
     for (int i = 0; i < perRoute.length; i++) {
       perRoute[i] = metrics.relabel(members.get(i).name());
+      routeRelabelMetrics.add(perRoute[i]);
       if (relabeler != null) {
         perRoute[i].cache(relabeler);
       }
@@ -177,10 +175,6 @@ public final class Gateway {
 
   private BatchRelabeler relabeler(List<RelabelRule> rules) {
     return new BatchRelabeler(new Relabeler(rules), config.relabelCache().maxEntries());
-  }
-
-  private static double ratio(double out, double in) {
-    return in == 0 ? 0 : out / in;
   }
 
   /**
@@ -232,7 +226,14 @@ public final class Gateway {
   }
 
   /** As {@link #stop()}, with another drain deadline. */
-  public Future<Void> stop(long drainDeadlineMillis) {
+  public synchronized Future<Void> stop(long drainDeadlineMillis) {
+    if (stopped == null) {
+      stopped = stopOnce(drainDeadlineMillis);
+    }
+    return stopped;
+  }
+
+  private Future<Void> stopOnce(long drainDeadlineMillis) {
     ready = false;
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     return undeployed.compose(v -> {
@@ -262,6 +263,7 @@ public final class Gateway {
   public Future<Void> close() {
     return stop().eventually(() -> {
       routes.forEach(BackendRoute::close);
+      routeRelabelMetrics.forEach(RelabelMetrics::close);
       return Future.succeededFuture();
     });
   }

@@ -55,7 +55,7 @@ public final class GatewayMetrics implements IngestEvents {
   }
 
   public RouteMetrics route(String backend) {
-    return new RouteMetrics(registry, backend);
+    return new RouteMetrics(registry, backend, this::receivedCompressedBytes);
   }
 
   /** Text exposition for {@code /metrics}. */

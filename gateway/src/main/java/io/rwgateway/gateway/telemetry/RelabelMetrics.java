@@ -15,6 +15,8 @@ import java.util.Map;
 public final class RelabelMetrics implements RuleDrops {
   private final MeterRegistry registry;
   private final String route;
+  private final java.util.Set<io.micrometer.core.instrument.Meter.Id> registered =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   RelabelMetrics(MeterRegistry registry, String route) {
     this.registry = registry;
@@ -52,18 +54,28 @@ public final class RelabelMetrics implements RuleDrops {
     if (n == 0) {
       return;
     }
-    Counter.builder(GatewayMetrics.PREFIX + "relabel_dropped_" + kind)
+    Counter c = Counter.builder(GatewayMetrics.PREFIX + "relabel_dropped_" + kind)
         .description("Data dropped by rules (relabel_configs, write_relabel_configs, tenant routing), by route and reason")
         .tag("route", route).tag("reason", reason)
-        .register(registry).increment(n);
+        .register(registry);
+    registered.add(c.getId());
+    c.increment(n);
   }
 
   public void cache(BatchRelabeler relabeler) {
-    FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", relabeler, BatchRelabeler::cacheHits)
-        .description("Relabel results served from the per-label-set cache").tag("route", route).register(registry);
-    FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", relabeler, BatchRelabeler::cacheMisses)
-        .description("Relabel results computed (cache misses)").tag("route", route).register(registry);
-    Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", relabeler, BatchRelabeler::cacheSize)
-        .description("Label sets in the relabel cache").tag("route", route).register(registry);
+    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", relabeler, BatchRelabeler::cacheHits)
+        .description("Relabel results served from the per-label-set cache").tag("route", route).register(registry).getId());
+    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", relabeler, BatchRelabeler::cacheMisses)
+        .description("Relabel results computed (cache misses)").tag("route", route).register(registry).getId());
+    registered.add(Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", relabeler, BatchRelabeler::cacheSize)
+        .description("Label sets in the relabel cache").tag("route", route).register(registry).getId());
+  }
+
+  /** Removes the meters of this route (it is gone). */
+  public void close() {
+    for (io.micrometer.core.instrument.Meter.Id id : registered) {
+      registry.remove(id);
+    }
+    registered.clear();
   }
 }

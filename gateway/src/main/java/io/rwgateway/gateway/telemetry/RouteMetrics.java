@@ -37,7 +37,8 @@ public final class RouteMetrics implements RouteEvents {
   private final Counter fallbacks;
   private final Timer sendDuration;
 
-  RouteMetrics(MeterRegistry registry, String backend) {
+  /** @param receivedCompressedBytes what ingest received, for this backend's egress ratio */
+  RouteMetrics(MeterRegistry registry, String backend, java.util.function.DoubleSupplier receivedCompressedBytes) {
     this.registry = registry;
     this.backend = backend;
     acceptedSamples = counter("accepted_samples", "Float samples this backend's route took (after its rules)");
@@ -60,6 +61,11 @@ public final class RouteMetrics implements RouteEvents {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(60))
         .register(registry));
+    track(Gauge.builder(GatewayMetrics.PREFIX + "egress_ratio", () -> {
+      double in = receivedCompressedBytes.getAsDouble();
+      return in == 0 ? 0 : sentBytes.count() / in;
+    }).description("Compressed bytes delivered to this backend / compressed bytes received, since start")
+        .tag("backend", backend).register(registry));
   }
 
   private <M extends Meter> M track(M meter) {

@@ -20,6 +20,7 @@ import io.rwgateway.config.Protocol;
 import io.rwgateway.config.RetryConfig;
 import io.rwgateway.gateway.Version;
 import io.rwgateway.gateway.testing.GatewayHarness;
+import io.rwgateway.gateway.testing.MetricsText;
 import io.rwgateway.gateway.testing.Payloads;
 import io.rwgateway.gateway.testing.TestConfigs;
 import io.rwgateway.gateway.testing.WrittenHeaders;
@@ -332,5 +333,76 @@ class BackendRouteWireMockTest {
           .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"strict\",reason=\"backend_rejected\"}") == 2);
     }
     assertThat(requests(a)).hasSize(1);
+  }
+
+  @Test
+  void a413SplitsTheRequestInTwoHalvesThatKeepEverySeriesWhole() throws Exception {
+    a.stubFor(post(PATH).inScenario("big").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(413).withBody("request too large")).willSetStateTo("ok"));
+    a.stubFor(post(PATH).inScenario("big").whenScenarioStateIs("ok").willReturn(rw2Ok()));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 10, TS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"a\"}") == 10);
+      assertThat(gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"too_large\"}")).isZero();
+    }
+    List<LoggedRequest> reqs = requests(a);
+    assertThat(reqs).hasSize(3);
+    assertThat(Payloads.parseRw2(reqs.get(1).getBody()).getTimeseriesCount()).isEqualTo(5);
+    assertThat(Payloads.parseRw2(reqs.get(2).getBody()).getTimeseriesCount()).isEqualTo(5);
+  }
+
+  @Test
+  void a413ForASingleSeriesIsDroppedAsTooLarge() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(413)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)))) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 1, TS));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> gw.metric("rw_gateway_dropped_samples_total{backend=\"a\",reason=\"too_large\"}") == 1);
+    }
+  }
+
+  @Test
+  void aBackendSlowerThanTheTimeoutIsRetriedWithReasonTimeout() throws Exception {
+    a.stubFor(post(PATH).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(rw2Ok().withFixedDelay(3000)).willSetStateTo("ok"));
+    a.stubFor(post(PATH).inScenario("slow").whenScenarioStateIs("ok").willReturn(rw2Ok()));
+    BackendConfig impatient = TestConfigs.withTimeout(TestConfigs.backend("a", url(a), Protocol.RW2), Duration.ofMillis(300));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(impatient))) {
+      long start = System.nanoTime();
+      gw.write(CT_RW1, Payloads.rw1Many("up", 4, TS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"a\"}") == 4);
+      // The whole exchange is bounded: delivered after the timeout and one retry, not after the 3 s answer.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+      assertThat(gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"timeout\"}")).isEqualTo(1);
+      assertThat(gw.metric("rw_gateway_sent_requests_total{backend=\"a\",code=\"0\"}")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void whatIsLeftAtShutdownIsCountedEvenTheRequestBeingRetried() throws Exception {
+    a.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("a", url(a), Protocol.RW2)));
+    for (int i = 0; i < 3; i++) {
+      gw.write(CT_RW1, Payloads.rw1Many("up", 5, TS + i));
+      Thread.sleep(120);
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> gw.metric("rw_gateway_retries_total{backend=\"a\",reason=\"http_5xx\"}") > 0);
+    gw.close();
+    MetricsText m = MetricsText.parse(gw.gateway().metrics().scrape());
+    assertThat(m.sum("rw_gateway_accepted_samples_total", "backend", "a")).isEqualTo(15);
+    assertThat(m.sum("rw_gateway_dropped_samples_total", "backend", "a", "reason", "shutdown")).isEqualTo(15);
+    assertThat(m.sum("rw_gateway_queue_samples", "backend", "a")).isZero();
+    assertThat(m.sum("rw_gateway_queue_bytes", "backend", "a")).isZero();
+  }
+
+  @Test
+  void closingTheGatewayRemovesTheRoutesMeters() throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok()));
+    GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(TestConfigs.backend("gone", url(a), Protocol.RW2)));
+    gw.write(CT_RW1, Payloads.rw1Many("up", 5, TS));
+    await().atMost(Duration.ofSeconds(5)).until(() -> gw.metric("rw_gateway_sent_samples_total{backend=\"gone\"}") == 5);
+    gw.gateway().close().await(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(gw.gateway().metrics().scrape()).doesNotContain("backend=\"gone\"");
+    gw.close();
   }
 }

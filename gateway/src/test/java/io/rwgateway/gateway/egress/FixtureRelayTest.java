@@ -63,18 +63,26 @@ class FixtureRelayTest {
         samples += ts.getSamplesCount();
       }
     }
-    WireMockServer backend = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer backend = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        .extensions(new WrittenHeaders()));
     backend.start();
     try {
-      backend.stubFor(post(urlEqualTo("/rw2")).willReturn(aResponse().withStatus(204)
-          .withHeader("X-Prometheus-Remote-Write-Samples-Written", String.valueOf(samples))));
+      backend.stubFor(post(urlEqualTo("/rw2")).willReturn(aResponse().withStatus(204).withTransformers(WrittenHeaders.NAME)));
       backend.stubFor(post(urlEqualTo("/rw1")).willReturn(aResponse().withStatus(204)));
       String base = "http://127.0.0.1:" + backend.port();
-      BackendConfig rw1 = TestConfigs.withProtocol(BackendConfig.withDefaults("one", URI.create(base + "/rw1")), Protocol.RW1);
+      // The RW 1.0 backend flushes every 100 ms, so the burst reaches it in two windows: its
+      // metadata must still go out once per family (the cadence is wired), not once per request.
+      BackendConfig rw1 = TestConfigs.withMaxDelay(
+          TestConfigs.withProtocol(BackendConfig.withDefaults("one", URI.create(base + "/rw1")), Protocol.RW1),
+          Duration.ofMillis(100));
       try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(
           BackendConfig.withDefaults("two", URI.create(base + "/rw2")), rw1))) {
-        for (Path f : files) {
-          assertThat(gw.write(GatewayHarness.CT_RW1, Files.readAllBytes(f)).statusCode()).isEqualTo(204);
+        int half = files.size() / 2;
+        for (int i = 0; i < files.size(); i++) {
+          assertThat(gw.write(GatewayHarness.CT_RW1, Files.readAllBytes(files.get(i))).statusCode()).isEqualTo(204);
+          if (i == half) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> backend.findAll(postRequestedFor(urlEqualTo("/rw1"))).size() > 0);
+          }
         }
         long s = samples;
         for (String b : new String[] {"two", "one"}) {
@@ -100,11 +108,16 @@ class FixtureRelayTest {
         }
       }
       assertThat(help).as("HELP text kept").isTrue();
-      boolean rw1Metadata = false;
-      for (LoggedRequest req : backend.findAll(postRequestedFor(urlEqualTo("/rw1")))) {
-        rw1Metadata |= Payloads.parseRw1(req.getBody()).getMetadataCount() > 0;
+      List<LoggedRequest> rw1Requests = backend.findAll(postRequestedFor(urlEqualTo("/rw1")));
+      assertThat(rw1Requests).as("RW 1.0 requests (two windows at least)").hasSizeGreaterThanOrEqualTo(2);
+      Set<String> families = new HashSet<>();
+      for (LoggedRequest req : rw1Requests) {
+        for (Rw1Proto.MetricMetadata m : Payloads.parseRw1(req.getBody()).getMetadataList()) {
+          assertThat(families.add(m.getMetricFamilyName())).as("metadata of " + m.getMetricFamilyName()
+              + " sent again within a minute").isTrue();
+        }
       }
-      assertThat(rw1Metadata).as("RW 1.0 backend got the metadata").isTrue();
+      assertThat(families).as("RW 1.0 backend got the metadata").isNotEmpty();
     } finally {
       backend.stop();
     }
