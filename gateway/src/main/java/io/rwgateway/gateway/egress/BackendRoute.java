@@ -65,10 +65,6 @@ public final class BackendRoute extends VerticleBase implements RequestSink {
     return config.name();
   }
 
-  public BackendConfig backendConfig() {
-    return config;
-  }
-
   public OnFull onFull() {
     return config.queue().onFull();
   }

@@ -114,10 +114,6 @@ public final class EncodingGroup {
     this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes);
   }
 
-  public List<? extends RequestSink> routes() {
-    return routes;
-  }
-
   private String routeNames() {
     StringBuilder sb = new StringBuilder();
     for (RequestSink r : routes) {

@@ -52,11 +52,6 @@ final class ShardAccumulator {
     return batches.isEmpty() ? null : take();
   }
 
-  /** Sequence numbers handed out so far. */
-  synchronized long issued() {
-    return nextSeq;
-  }
-
   /** Empty, nothing added after {@code sinceNanos}, and {@code queued} of its flushes queued: all of them. */
   synchronized boolean idle(long sinceNanos, long queued) {
     return batches.isEmpty() && lastAddedNanos <= sinceNanos && nextSeq == queued;

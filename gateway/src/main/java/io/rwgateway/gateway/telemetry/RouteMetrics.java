@@ -169,8 +169,4 @@ public final class RouteMetrics implements RouteEvents {
   public double sentBytesTotal() {
     return sentBytes.count();
   }
-
-  public double sentSamplesTotal() {
-    return sentSamples.count();
-  }
 }
