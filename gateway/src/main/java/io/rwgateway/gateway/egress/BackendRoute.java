@@ -117,17 +117,19 @@ public final class BackendRoute extends VerticleBase implements RequestSink {
   public void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
     budget.release(estimatedBytes);
     budget.force(request.bytes());
-    if (budget.overBound() && onFull() == OnFull.DROP_NEWEST) {
+    // Over the bound, the policy sheds data that is queued besides this request; a request larger
+    // than the whole queue is kept when it is alone (it waits, it is not lost for being large).
+    if (budget.overBound() && onFull() == OnFull.DROP_NEWEST && queue.size() > 0) {
       drop(request, "queue_full", "queue full (" + budget.maxBytes() + " bytes), newest request dropped");
       return;
     }
-    queue.add(shard, request);
     if (onFull() == OnFull.DROP_OLDEST) {
       OutgoingRequest old;
       while (budget.overBound() && (old = queue.evictOldest()) != null) {
         drop(old, "queue_full", "queue full (" + budget.maxBytes() + " bytes), oldest request evicted");
       }
     }
+    queue.add(shard, request);
     routeContext.runOnContext(v -> workers[shard].poll());
   }
 

@@ -15,7 +15,11 @@ public final class ByteBudget {
     this.maxBytes = maxBytes;
   }
 
-  /** Reserves {@code bytes} if they fit under the bound; false leaves the budget unchanged. */
+  /**
+   * Reserves {@code bytes} if they fit under the bound, or if nothing is held at all: a batch
+   * larger than the whole bound then waits for an empty queue instead of being refused for ever.
+   * False leaves the budget unchanged.
+   */
   public boolean tryReserve(long bytes) {
     while (true) {
       long u = used.get();
@@ -35,6 +39,11 @@ public final class ByteBudget {
 
   public void release(long bytes) {
     used.addAndGet(-bytes);
+  }
+
+  /** No room left at all (nothing but an empty queue would take more). */
+  public boolean full() {
+    return used.get() >= maxBytes;
   }
 
   public boolean overBound() {

@@ -72,6 +72,12 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
   }
 
   private void onBody(HttpServerRequest req, WireProtocol protocol, IngestEvents.Protocol m, Buffer body) {
+    Admission early = sink.precheck();
+    if (!early.accepted()) {
+      m.body(body.length(), 0);
+      refuse(req, protocol, m, early);
+      return;
+    }
     byte[] compressed = body.getBytes();
     DecodedRequest decoded;
     byte[] protobuf;
@@ -101,16 +107,7 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
     MetricBatch batch = decoded.batch();
     Admission admission = sink.offer(batch, protobuf.length);
     if (!admission.accepted()) {
-      if (admission.refusal() == Admission.Refusal.TOO_LARGE) {
-        m.rejectedRequest("too_large_for_queue");
-        respond(req, protocol, m, StatusCodes.TOO_LARGE, null, admission.detail());
-        return;
-      }
-      // The sender keeps the data and comes back (architecture.md "Delivery semantics"): 503 by
-      // default, which every RW and OTLP sender retries; 429 when configured.
-      m.rejectedRequest("backpressure");
-      req.response().putHeader("Retry-After", Integer.toString(StatusCodes.OVERLOAD_RETRY_AFTER_SECONDS));
-      respond(req, protocol, m, backpressureStatus, null, admission.detail());
+      refuse(req, protocol, m, admission);
       return;
     }
     m.decoded(decoded);
@@ -120,6 +117,16 @@ public final class RemoteWriteHandler implements Handler<HttpServerRequest> {
       return;
     }
     respond(req, protocol, m, StatusCodes.ACCEPTED, batch, null);
+  }
+
+  /**
+   * The sender keeps the data and comes back (architecture.md "Delivery semantics"): 503 by
+   * default, which every RW and OTLP sender retries (remote-write.md §1.7); 429 when configured.
+   */
+  private void refuse(HttpServerRequest req, WireProtocol protocol, IngestEvents.Protocol m, Admission admission) {
+    m.rejectedRequest("backpressure");
+    req.response().putHeader("Retry-After", Integer.toString(StatusCodes.OVERLOAD_RETRY_AFTER_SECONDS));
+    respond(req, protocol, m, backpressureStatus, null, admission.detail());
   }
 
   /**

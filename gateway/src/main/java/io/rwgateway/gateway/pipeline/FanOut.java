@@ -12,7 +12,9 @@ import java.util.List;
  * or {@code drop_newest} route takes the batch at the expense of its own data (counted, reason
  * queue_full). The sender is refused only when every route is full (nobody could take the data:
  * plain backpressure, nothing lost) or a full route is {@code block}. Never "all routes or none":
- * that couples every backend to the slowest one.
+ * that couples every backend to the slowest one. A batch larger than a whole queue fits an empty
+ * one ({@link io.rwgateway.gateway.egress.ByteBudget#tryReserve}), so it waits, it is never
+ * refused for good: a 413 would make Prometheus drop it.
  */
 public final class FanOut implements BatchSink {
   private final List<BackendRoute> routes;
@@ -29,12 +31,6 @@ public final class FanOut implements BatchSink {
       return Admission.ACCEPTED;
     }
     int n = routes.size();
-    for (BackendRoute r : routes) {
-      if (estimatedBytes > r.budget().maxBytes()) {
-        return Admission.tooLarge(r.name(), "cannot queue request (" + estimatedBytes + " bytes decoded): larger than"
-            + " the whole queue of backend " + r.name() + " (" + r.budget().maxBytes() + " bytes)");
-      }
-    }
     boolean[] fits = new boolean[n];
     int full = 0;
     BackendRoute blocking = null;
@@ -68,5 +64,23 @@ public final class FanOut implements BatchSink {
       g.add(batch, estimatedBytes);
     }
     return Admission.ACCEPTED;
+  }
+
+  /** Refused now if every route is over its bound, or a {@code block} route is. */
+  @Override
+  public Admission precheck() {
+    int full = 0;
+    for (BackendRoute r : routes) {
+      if (r.budget().full()) {
+        if (r.onFull() == OnFull.BLOCK) {
+          return Admission.backpressure(r.name(), "cannot queue request: queue of backend " + r.name()
+              + " is full (on_full: block), retry later");
+        }
+        full++;
+      }
+    }
+    return full > 0 && full == routes.size()
+        ? Admission.backpressure(routes.get(0).name(), "cannot queue request: the queues of all backends are full, retry later")
+        : Admission.ACCEPTED;
   }
 }

@@ -30,4 +30,9 @@ public final class GlobalRelabel implements BatchSink {
     }
     return admission;
   }
+
+  @Override
+  public Admission precheck() {
+    return next.precheck();
+  }
 }

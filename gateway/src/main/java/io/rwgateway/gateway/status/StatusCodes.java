@@ -10,7 +10,7 @@ public final class StatusCodes {
   /** Some or all of the request is invalid and will never succeed (§1.7 MUST 400). */
   public static final int INVALID = 400;
   public static final int METHOD_NOT_ALLOWED = 405;
-  /** Body over the configured limit, or larger than a backend's whole queue. */
+  /** Body (or its declared decoded size) over the configured limit. */
   public static final int TOO_LARGE = 413;
   /** Content-Type or Content-Encoding not supported, decided before the body (§2.5 MUST 415). */
   public static final int UNSUPPORTED_MEDIA_TYPE = 415;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Starts the real third-party peers of {@code shared/peers} (VictoriaMetrics, Prometheus as
@@ -26,6 +27,8 @@ public final class Peers implements AutoCloseable {
   private static final int START_ATTEMPTS = 3;
   private static final Duration SCRIPT_BOUND = Duration.ofSeconds(60); // scripts wait 30 s for readiness
   private static final Duration STOP_BOUND = Duration.ofSeconds(30); // stop.sh KILLs after 15 s
+  private static final int RESTART_ATTEMPTS = 10;
+  private static final Duration RESTART_PAUSE = Duration.ofMillis(500);
 
   private final Path peersDir;
   private final Path workDir;
@@ -133,6 +136,75 @@ public final class Peers implements AutoCloseable {
       }
       return background(dir, "prometheus-sender", "http://127.0.0.1:" + port + "/-/ready", command);
     });
+  }
+
+  /**
+   * Prometheus 2.42 sender with a config the caller writes for the port it gets (e.g.
+   * {@link DefaultQueueSenderConfig}, which keeps Prometheus' default queue_config): for setups
+   * {@link PrometheusSenderOptions} cannot express. Checked with promtool, then started like the
+   * multi-URL sender above (same timeout bound, pid file and readiness check); a sender, so it is
+   * stopped before the other peers.
+   */
+  public PeerProcess startPrometheusSenderWithConfig(IntFunction<String> configForPort) {
+    return launch("prometheus-sender", (port, dir) -> {
+      Path config = dir.resolve("prometheus-sender.yml");
+      write(config, configForPort.apply(port));
+      PeerCommand.Result check = PeerCommand.run(List.of("promtool", "check", "config", config.toString()),
+          Map.of(), dir.resolve("promtool.out"), SCRIPT_BOUND);
+      if (!check.ok()) {
+        return check;
+      }
+      return background(dir, "prometheus-sender", "http://127.0.0.1:" + port + "/-/ready", List.of("prometheus",
+          "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+          "--storage.tsdb.retention.time=1d", "--web.listen-address=127.0.0.1:" + port, "--log.level=info"));
+    });
+  }
+
+  /**
+   * Starts again a VictoriaMetrics stopped with {@link #stop}, on the same port and with the same
+   * data dir, so that it keeps every row it stored before (a backend outage and its recovery). The
+   * port was free while it was down, so another process may hold it for a moment (a client's
+   * ephemeral port, even a TCP self-connect to it): an "in use" start is tried again for a few
+   * seconds. Its log restarts from empty.
+   */
+  public PeerProcess restartVictoriaMetrics(PeerProcess stopped) {
+    if (!stopped.role().equals("victoria-metrics")) {
+      throw new IllegalArgumentException("cannot restart " + stopped.name() + ": not a VictoriaMetrics");
+    }
+    if (running.contains(stopped)) {
+      throw new IllegalStateException("cannot restart " + stopped.name() + ": it is still running");
+    }
+    long started = System.nanoTime();
+    String lastOutput = "";
+    for (int attempt = 1; attempt <= RESTART_ATTEMPTS; attempt++) {
+      running.add(stopped); // registered first: stopped by close() even if the start below throws
+      PeerCommand.Result result;
+      try {
+        result = script("start-victoria-metrics.sh", Map.of(), stopped.dir(), Integer.toString(stopped.port()),
+            stopped.dir().toString());
+      } catch (RuntimeException e) {
+        stopQuietly(stopped);
+        throw e;
+      }
+      if (result.ok()) {
+        System.out.println("peers: restarted " + stopped.name() + " in " + millisSince(started) + " ms ("
+            + stopped.dir() + ")");
+        return stopped;
+      }
+      stopQuietly(stopped);
+      lastOutput = result.output();
+      if (!lastOutput.contains("in use")) {
+        break;
+      }
+      try {
+        Thread.sleep(RESTART_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("cannot restart " + stopped.name() + ": interrupted", e);
+      }
+    }
+    throw new IllegalStateException("cannot restart " + stopped.name() + " (" + RESTART_ATTEMPTS
+        + " attempts at most): " + lastOutput);
   }
 
   /** fake-exporter.py: odd label values, NaN, +Inf, exemplars, native histograms (variant "a" or "b"). */
