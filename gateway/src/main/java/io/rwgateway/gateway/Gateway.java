@@ -5,6 +5,7 @@ import io.rwgateway.config.BatchConfig;
 import io.rwgateway.config.GatewayConfig;
 import io.rwgateway.config.IngestConfig;
 import io.rwgateway.config.Protocol;
+import io.rwgateway.config.QueueConfig;
 import io.rwgateway.config.TenantConfig;
 import io.rwgateway.gateway.egress.BackendRoute;
 import io.rwgateway.gateway.egress.EncodingGroup;
@@ -146,14 +147,16 @@ public final class Gateway {
     }
     for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
       GroupKey key = e.getKey();
+      long smallestQueue = e.getValue().stream().mapToLong(r -> r.budget().maxBytes()).min().orElseThrow();
       groups.add(new EncodingGroup(encoders(key.format()), wireFormat(key.format()), stage(key, e.getValue()),
-          key.batch(), key.concurrency(), key.metadata(), e.getValue()));
+          key.batch(), key.concurrency(), key.metadata(), e.getValue(),
+          EncodingGroup.windowBytes(smallestQueue, key.concurrency(), key.batch().maxBytes())));
     }
     boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
       EgressEstimator estimator = new EgressEstimator(metrics);
       groups.add(new EncodingGroup(new Rw2Encoder(), OutgoingRequest.WireFormat.RW2, ESTIMATOR_BATCH, 1,
-          List.of(estimator)));
+          List.of(estimator), EncodingGroup.windowBytes(QueueConfig.defaults().maxBytes(), 1, ESTIMATOR_BATCH.maxBytes())));
       stats.output("as RW 2.0 (estimate)", estimator::compressedBytes);
     }
   }

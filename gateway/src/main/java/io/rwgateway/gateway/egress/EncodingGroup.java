@@ -1,11 +1,10 @@
 package io.rwgateway.gateway.egress;
 
 import io.rwgateway.config.BatchConfig;
-import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.model.MetricBatch;
-import io.rwgateway.translators.model.SeriesCoalescer;
+import io.rwgateway.translators.model.RequestCutter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +37,7 @@ public final class EncodingGroup {
   private final MetadataDetail metadata;
   private final List<? extends RequestSink> routes;
   private final long tenantIdleNanos;
+  private final long windowBytes;
   /** Accumulators per tenant ({@link RouteStage#NO_TENANT} without tenant routing). */
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   private final LongAdder accumulatingSamples = new LongAdder();
@@ -57,7 +57,7 @@ public final class EncodingGroup {
     Tenant(String name) {
       this.name = name;
       for (int i = 0; i < shardCount; i++) {
-        shards[i] = new ShardAccumulator(batch.maxSamples(), batch.maxBytes(), batch.maxDelay().toNanos());
+        shards[i] = new ShardAccumulator(windowBytes, batch.maxDelay().toNanos());
         order[i] = new InOrder();
       }
     }
@@ -82,12 +82,14 @@ public final class EncodingGroup {
   }
 
   /**
-   * @param encoders a new encoder per tenant (stateless encoders may return the same one)
-   * @param format   what the encoder writes
+   * @param encoders    a new encoder per tenant (stateless encoders may return the same one)
+   * @param format      what the encoder writes
+   * @param windowBytes what one shard's window may hold (estimated) before it flushes early
    */
   public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
       BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes,
-      long tenantIdleNanos) {
+      long windowBytes, long tenantIdleNanos) {
+    this.windowBytes = windowBytes;
     this.encoders = encoders;
     this.format = format;
     this.stage = stage;
@@ -104,14 +106,23 @@ public final class EncodingGroup {
   }
 
   public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
-      BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes) {
-    this(encoders, format, stage, batch, shardCount, metadata, routes, TENANT_IDLE_NANOS);
+      BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes,
+      long windowBytes) {
+    this(encoders, format, stage, batch, shardCount, metadata, routes, windowBytes, TENANT_IDLE_NANOS);
   }
 
   /** A group without rules or tenants, with full metadata (the estimator; tests). */
   public EncodingGroup(RequestEncoder encoder, OutgoingRequest.WireFormat format, BatchConfig batch, int shardCount,
-      List<? extends RequestSink> routes) {
-    this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes);
+      List<? extends RequestSink> routes, long windowBytes) {
+    this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes, windowBytes);
+  }
+
+  /**
+   * What one shard's window may hold: half of the smallest queue of the group, shared by its
+   * shards, so windows flush before admission finds the queue full; at least one request's worth.
+   */
+  public static long windowBytes(long smallestQueueBytes, int shardCount, long requestMaxBytes) {
+    return Math.max(requestMaxBytes, smallestQueueBytes / (2L * shardCount));
   }
 
   private String routeNames() {
@@ -237,9 +248,12 @@ public final class EncodingGroup {
   }
 
   /**
-   * Repeated series are merged before encoding: a merged request carries the same samples with each
-   * label set (and its metadata) once (remote-write.md §3.2 step 6; docs/benchmarks.md "Egress bytes").
-   * Whatever the encoder cannot write is counted as lost for every route, never silently gone.
+   * A window is cut into requests by series ({@link RequestCutter}): repeated series merged, so a
+   * series' labels and metadata are written once however many series the window holds
+   * (remote-write.md §3.2 step 6; docs/benchmarks.md "Egress bytes"), families kept together,
+   * each request within {@code max_samples} and, by the window's estimate, {@code max_bytes}. The
+   * requests of a window are queued together, in order. Whatever the encoder cannot write is
+   * counted as lost for every route, never silently gone.
    */
   private void encodeAndQueue(Tenant t, int shard, ShardAccumulator.Flushed flushed) {
     Counts taken = Counts.of(flushed.batches());
@@ -247,27 +261,51 @@ public final class EncodingGroup {
     accumulatingHistograms.add(-taken.histograms());
     accumulatingExemplars.add(-taken.exemplars());
     long estimate = flushed.estimatedBytes();
-    EncodedRequest encoded;
+    String tenant = RouteStage.NO_TENANT.equals(t.name) ? null : t.name;
+    List<OutgoingRequest> requests = new java.util.ArrayList<>();
+    Counts lost = Counts.ZERO;
+    boolean failed = false;
     try {
-      encoded = t.encoder.encode(SeriesCoalescer.coalesce(metadata.apply(flushed.batches())));
-    } catch (RuntimeException e) {
-      LOG.severe("cannot encode a request of " + taken.items() + " items: " + e);
-      t.order[shard].complete(flushed.seq(), () -> {
-        for (RequestSink r : routes) {
-          r.lost(taken, "encode_error", estimate);
+      for (List<MetricBatch> part : RequestCutter.cut(metadata.apply(flushed.batches()), itemsPerRequest(taken, estimate))) {
+        Counts partCounts = Counts.of(part);
+        try {
+          OutgoingRequest request = new OutgoingRequest(t.encoder.encode(part), tenant, format);
+          requests.add(request);
+          lost = lost.plus(partCounts.minus(request.counts()));
+        } catch (RuntimeException e) {
+          LOG.severe("cannot encode a request of " + partCounts.items() + " items: " + e);
+          lost = lost.plus(partCounts);
+          failed = true;
         }
-      });
-      return;
+      }
+    } catch (RuntimeException e) {
+      LOG.severe("cannot cut a window of " + taken.items() + " items into requests: " + e);
+      requests.clear();
+      lost = taken;
+      failed = true;
     }
-    OutgoingRequest request = new OutgoingRequest(encoded, RouteStage.NO_TENANT.equals(t.name) ? null : t.name, format);
-    Counts unwritten = taken.minus(request.counts());
+    Counts unwritten = lost;
+    String reason = failed ? "encode_error" : "unencodable";
+    List<OutgoingRequest> out = requests;
     t.order[shard].complete(flushed.seq(), () -> {
       for (RequestSink route : routes) {
         if (!unwritten.isZero()) {
-          route.lost(unwritten, "unencodable", 0);
+          route.lost(unwritten, reason, out.isEmpty() ? estimate : 0);
         }
-        route.enqueue(shard, request, estimate);
+        // The window's estimate goes with its first request: the route swaps it for real sizes.
+        for (int i = 0; i < out.size(); i++) {
+          route.enqueue(shard, out.get(i), i == 0 ? estimate : 0);
+        }
       }
     });
+  }
+
+  /** {@code max_samples}, lowered when the window's estimate says its requests would pass {@code max_bytes}. */
+  private int itemsPerRequest(Counts taken, long estimate) {
+    long items = taken.samples() + taken.histograms();
+    if (estimate <= batch.maxBytes() || items == 0) {
+      return batch.maxSamples();
+    }
+    return (int) Math.max(1, Math.min(batch.maxSamples(), items * batch.maxBytes() / estimate));
   }
 }

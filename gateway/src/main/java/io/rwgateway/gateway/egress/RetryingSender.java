@@ -47,6 +47,11 @@ final class RetryingSender {
     }
     answer.onComplete(ar -> {
       Decision d = ar.succeeded() ? ar.result() : BackendAnswers.failure(ar.cause());
+      if (d.kind() == Decision.Kind.SPLIT && closing) {
+        // Halves would only be sent to be given up: the route is closing.
+        done.tryComplete(d.asDrop("shutdown"));
+        return;
+      }
       if (d.kind() != Decision.Kind.RETRY && d.kind() != Decision.Kind.FALL_BACK) {
         done.tryComplete(d);
         return;

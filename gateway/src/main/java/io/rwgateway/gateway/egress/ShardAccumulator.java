@@ -5,41 +5,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the batches of one shard until a size or age limit is reached, so many small incoming
- * requests become one large outgoing one (symbols shared across the whole request: this is where
- * RW 2.0 saves bytes). Each take gets the next sequence number of this shard: requests are encoded
- * in parallel, and {@link InOrder} queues them in that order. Thread-safe.
+ * One shard's accumulation window: the batches that arrive within {@code max_delay} of the first,
+ * or until they weigh {@code windowBytes} (a full window flushes early, it never refuses data).
+ * What a window holds is cut into requests by series ({@code RequestCutter}), so a series that
+ * arrives several times in a window is written once, whatever the number of series. Each take
+ * gets the next sequence number of this shard: windows are encoded in parallel, and
+ * {@link InOrder} queues them in that order. Thread-safe.
  */
 final class ShardAccumulator {
-  private final int maxSamples;
-  private final long maxBytes;
+  private final long windowBytes;
   private final long maxDelayNanos;
   private List<MetricBatch> batches = new ArrayList<>();
-  private long samples;
   private long bytes;
   private long firstAddedNanos;
   private long lastAddedNanos;
   private long nextSeq;
 
-  ShardAccumulator(int maxSamples, long maxBytes, long maxDelayNanos) {
-    this.maxSamples = maxSamples;
-    this.maxBytes = maxBytes;
+  ShardAccumulator(long windowBytes, long maxDelayNanos) {
+    this.windowBytes = windowBytes;
     this.maxDelayNanos = maxDelayNanos;
   }
 
   /** What a flush takes away: the batches, the byte estimate reserved for them, and their place in line. */
   record Flushed(List<MetricBatch> batches, long estimatedBytes, long seq) {}
 
-  /** Adds a batch; returns the accumulated content when a size limit is now reached, else null. */
+  /** Adds a batch; returns the window when it now weighs its limit, else null. */
   synchronized Flushed add(MetricBatch batch, long estimatedBytes, long nowNanos) {
     if (batches.isEmpty()) {
       firstAddedNanos = nowNanos;
     }
     lastAddedNanos = nowNanos;
     batches.add(batch);
-    samples += batch.sampleCount() + batch.histogramCount();
     bytes += estimatedBytes;
-    return samples >= maxSamples || bytes >= maxBytes ? take() : null;
+    return bytes >= windowBytes ? take() : null;
   }
 
   /** Takes the content if the oldest batch waited {@code max_delay}, else null. */
@@ -60,7 +58,6 @@ final class ShardAccumulator {
   private Flushed take() {
     Flushed f = new Flushed(batches, bytes, nextSeq++);
     batches = new ArrayList<>();
-    samples = 0;
     bytes = 0;
     return f;
   }

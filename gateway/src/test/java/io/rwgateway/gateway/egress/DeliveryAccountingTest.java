@@ -78,6 +78,8 @@ class DeliveryAccountingTest {
     private final List<Promise<Decision>> hanging = new ArrayList<>();
     Counts stored = Counts.ZERO;
     int attempts;
+    /** Closed as an HTTP client is: every attempt after that fails at once. */
+    boolean closed;
 
     ChaosSender(long seed, boolean rw2) {
       this.rnd = new Random(seed);
@@ -87,6 +89,9 @@ class DeliveryAccountingTest {
     @Override
     public Future<Decision> send(OutgoingRequest r, int attempt) {
       attempts++;
+      if (closed) {
+        return Future.failedFuture(new ConnectException("chaos: client closed"));
+      }
       int pick = rnd.nextInt(100);
       Counts sent = r.counts();
       if (pick < 3) {
@@ -144,6 +149,7 @@ class DeliveryAccountingTest {
 
     @Override
     public Future<Void> close() {
+      closed = true;
       for (Promise<Decision> p : hanging) {
         p.tryFail(new ConnectException("chaos: connection closed"));
       }
@@ -185,7 +191,7 @@ class DeliveryAccountingTest {
       Supplier<RequestEncoder> encoders = rw2 ? Rw2Encoder::new
           : () -> new Rw1Encoder(new MetadataCadence(MetadataCadence.PROMETHEUS_INTERVAL_NANOS));
       groups.add(new EncodingGroup(encoders, rw2 ? OutgoingRequest.WireFormat.RW2 : OutgoingRequest.WireFormat.RW1,
-          RouteStage.passThrough(), batch, shards, MetadataDetail.FULL, members));
+          RouteStage.passThrough(), batch, shards, MetadataDetail.FULL, members, 200 + rnd.nextInt(4000)));
     }
     FanOut fanOut = new FanOut(all, groups);
     long flusher = vertx.setPeriodic(2, t -> groups.forEach(EncodingGroup::flushDue));

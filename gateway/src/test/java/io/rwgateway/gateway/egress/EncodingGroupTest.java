@@ -79,7 +79,7 @@ class EncodingGroupTest {
   @Test
   void mergesTheSamplesOfOneSeriesFromSeveralRequestsBeforeEncoding() {
     RecordingEncoder enc = new RecordingEncoder();
-    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, List.of(new RecordingSink()));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, List.of(new RecordingSink()), 1L << 30);
     g.add(batch(1, "a", "b"), 10);
     g.add(batch(2, "a"), 10);
     g.add(batch(3, "b", "a"), 10);
@@ -93,7 +93,7 @@ class EncodingGroupTest {
   void givesTheBackendOnlyTheMetadataItAskedFor() {
     RecordingEncoder enc = new RecordingEncoder();
     EncodingGroup g = new EncodingGroup(() -> enc, OutgoingRequest.WireFormat.RW2, RouteStage.passThrough(), new BatchConfig(1000, 1 << 20, Duration.ofHours(1)),
-        1, MetadataDetail.TYPE_AND_UNIT, List.of(new RecordingSink()));
+        1, MetadataDetail.TYPE_AND_UNIT, List.of(new RecordingSink()), 1L << 30);
     g.add(new MetricBatchBuilder().series("__name__", "up").type(MetricType.GAUGE).help("Up.").unit("bool").sample(1, 1).add()
         .build(), 10);
     g.flushAll();
@@ -106,7 +106,8 @@ class EncodingGroupTest {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink r1 = new RecordingSink();
     RecordingSink r2 = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(3, 1 << 20, Duration.ofHours(1)), 1, List.of(r1, r2));
+    // The window flushes early when it weighs 150 bytes (estimated).
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(3, 1 << 20, Duration.ofHours(1)), 1, List.of(r1, r2), 150);
     g.add(batch(1, "a", "b"), 100);
     assertThat(enc.calls).hasValue(0);
     g.add(batch(2, "c"), 50);
@@ -121,7 +122,7 @@ class EncodingGroupTest {
   void flushesOnAgeAndOnShutdown() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 1, List.of(sink));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 1, List.of(sink), 1L << 30);
     g.add(batch(1, "a"), 10);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> {
       g.flushDue();
@@ -138,7 +139,7 @@ class EncodingGroupTest {
   void keepsEverySeriesOnOneShardAndSharesTheEstimateExactly() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
-    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1_000_000, 1 << 30, Duration.ofHours(1)), 4, List.of(sink));
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(1_000_000, 1 << 30, Duration.ofHours(1)), 4, List.of(sink), 1L << 30);
     String[] names = new String[40];
     for (int i = 0; i < names.length; i++) {
       names[i] = "m" + i;
@@ -181,7 +182,7 @@ class EncodingGroupTest {
     };
     RecordingSink sink = new RecordingSink();
     EncodingGroup g = new EncodingGroup(slowFirst, OutgoingRequest.WireFormat.RW2,
-        new BatchConfig(1, 1 << 20, Duration.ofHours(1)), 1, List.of(sink));
+        new BatchConfig(1, 1 << 20, Duration.ofHours(1)), 1, List.of(sink), 10);
     Thread first = new Thread(() -> g.add(batch(1, "x"), 10));
     first.start();
     assertThat(firstEncodeEntered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -204,7 +205,7 @@ class EncodingGroupTest {
     RecordingSink sink = new RecordingSink();
     EncodingGroup g = new EncodingGroup(() -> enc, OutgoingRequest.WireFormat.RW2,
         new RouteStage(null, new TenantSplitter(io.rwgateway.config.TenantConfig.byLabel("team"))),
-        new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 2, MetadataDetail.FULL, List.of(sink), 0);
+        new BatchConfig(1000, 1 << 20, Duration.ofMillis(1)), 2, MetadataDetail.FULL, List.of(sink), 1L << 30, 0);
     for (int t = 0; t < 50; t++) {
       g.add(new MetricBatchBuilder().series("__name__", "up", "team", "t" + t).sample(1, 1).add().build(), 10);
     }
@@ -233,12 +234,42 @@ class EncodingGroupTest {
       return e;
     }, OutgoingRequest.WireFormat.RW1,
         new RouteStage(null, new TenantSplitter(io.rwgateway.config.TenantConfig.byLabel("team"))),
-        new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, MetadataDetail.FULL, List.of(sink));
+        new BatchConfig(1000, 1 << 20, Duration.ofHours(1)), 1, MetadataDetail.FULL, List.of(sink), 1L << 30);
     g.add(new MetricBatchBuilder().series("__name__", "up", "team", "a").sample(1, 1).add()
         .series("__name__", "up", "team", "b").sample(1, 1).add().build(), 10);
     g.flushAll();
     // RW 1.0 encoders hold the metadata cadence: one per tenant, so each tenant's backend gets it.
     assertThat(made).hasSize(2);
     assertThat(made).allSatisfy(e -> assertThat(e.calls).hasValue(1));
+  }
+
+  @Test
+  void aWindowIsCutIntoRequestsBySeriesAndQueuedInOrderWithItsWholeEstimate() {
+    RecordingEncoder enc = new RecordingEncoder();
+    RecordingSink sink = new RecordingSink();
+    // Four scrapes of 30 series in one window; requests of at most 40 samples.
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(40, 1 << 20, Duration.ofHours(1)),
+        1, List.of(sink), 1L << 30);
+    String[] names = new String[30];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = "m" + i;
+    }
+    for (int scrape = 1; scrape <= 4; scrape++) {
+      g.add(batch(scrape, names), 100);
+    }
+    g.flushAll();
+
+    // 120 samples, 4 per series: 10 series per request, each series once, its samples in order.
+    assertThat(sink.requests).hasSize(3);
+    Map<String, Integer> requestOf = new HashMap<>();
+    for (int r = 0; r < enc.encoded.size(); r++) {
+      assertThat(enc.encoded.get(r)).hasSize(10);
+      for (String line : enc.encoded.get(r)) {
+        assertThat(line).endsWith("1.0@1 1.0@2 1.0@3 1.0@4");
+        assertThat(requestOf.put(line.substring(0, line.indexOf('}') + 1), r)).isNull();
+      }
+    }
+    assertThat(sink.shardAndEstimate).extracting(a -> a[1]).containsExactly(400, 0, 0);
+    assertThat(g.accumulating()).isEqualTo(Counts.ZERO);
   }
 }
