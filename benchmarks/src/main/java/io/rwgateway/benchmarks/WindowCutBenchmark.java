@@ -22,11 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of turning one accumulation window into outgoing requests, per sample, at the series
- * counts users run (2k, 100k, 200k active series; 4 scrapes per window, Prometheus' 500-series
- * incoming requests). {@code arrivalCuts} is the old way: a cut every {@code max_samples} (10k) in
+ * counts users run (2k, 100k, 200k active series; 1 or 4 scrapes per window, Prometheus'
+ * 500-series incoming requests). {@code arrivalCuts} is the old way: a cut every {@code max_samples} (10k) in
  * arrival order, each cut coalesced alone (at 100k series nothing repeats within a cut).
  * {@code seriesCut} is {@link RequestCutter}: the whole window coalesced, then packed by family.
- * Average time per window; divide by {@code series x 4} for the cost per sample.
+ * Average time per window; divide by {@code series x scrapes} for the cost per sample.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,18 +36,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WindowCutBenchmark {
   private static final int MAX_SAMPLES = 10_000;
-  private static final int SCRAPES = 4;
   private static final int PER_REQUEST = 500;
 
   @Param({"2000", "100000", "200000"})
   public int series;
+
+  /** Scrapes of every series per window: 1 = a 15 s scrape in a 5 s window, 4 = a 60 s window. */
+  @Param({"1", "4"})
+  public int scrapes;
 
   private List<MetricBatch> window;
 
   @Setup
   public void setUp() {
     window = new ArrayList<>();
-    for (int scrape = 0; scrape < SCRAPES; scrape++) {
+    for (int scrape = 0; scrape < scrapes; scrape++) {
       MetricBatchBuilder b = null;
       for (int i = 0; i < series; i++) {
         if (i % PER_REQUEST == 0) {
@@ -81,6 +84,12 @@ public class WindowCutBenchmark {
       }
     }
     return requests + SeriesCoalescer.coalesce(cut).size();
+  }
+
+  /** The merge alone (the share of {@code seriesCut} that saves bytes). */
+  @Benchmark
+  public int coalesceWindow() {
+    return SeriesCoalescer.coalesce(window).size();
   }
 
   @Benchmark

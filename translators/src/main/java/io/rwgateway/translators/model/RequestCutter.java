@@ -16,7 +16,9 @@ import java.util.Map;
  * metric family together so a family's HELP, TYPE and UNIT symbols are written once per request,
  * not once per request it is spread over. A family larger than a request is split by series; a
  * series is never split. Requests come out in an order that keeps every series' samples in
- * timestamp order (remote-write.md §1.6): within a family, series keep their window order.
+ * timestamp order (remote-write.md §1.6): within a family, series keep their window order. A
+ * window in which nothing repeats is cut in arrival order instead: grouping would cost CPU there
+ * and merge nothing (docs/benchmarks.md "Cutting a window").
  *
  * <p>Stateless; each call works on its own collections.
  */
@@ -37,6 +39,11 @@ public final class RequestCutter {
     if (total <= maxItems) {
       return List.of(merged);
     }
+    if (merged == window) {
+      // Nothing repeats in this window (a scrape interval longer than the window): merging saves
+      // nothing, so the window is cut in arrival order, at the cost of the old per-batch cut.
+      return inArrivalOrder(window, maxItems);
+    }
     Map<String, Family> families = groupByFamily(merged);
     Packer packer = new Packer(maxItems);
     for (Family f : families.values()) {
@@ -50,6 +57,48 @@ public final class RequestCutter {
     return packer.finish(merged);
   }
 
+  /** Whole batches in arrival order while they fit; a batch larger than a request is split by series. */
+  private static List<List<MetricBatch>> inArrivalOrder(List<MetricBatch> window, int maxItems) {
+    List<List<MetricBatch>> out = new ArrayList<>();
+    List<MetricBatch> current = new ArrayList<>();
+    long items = 0;
+    for (MetricBatch b : window) {
+      long n = b.sampleCount() + b.histogramCount();
+      if (n <= maxItems) {
+        if (items > 0 && items + n > maxItems) {
+          out.add(current);
+          current = new ArrayList<>();
+          items = 0;
+        }
+        current.add(b);
+        items += n;
+        continue;
+      }
+      List<Series> part = new ArrayList<>();
+      for (Series s : b.series()) {
+        int k = items(s);
+        if (items + k > maxItems && (items > 0 || !part.isEmpty())) {
+          if (!part.isEmpty()) {
+            current.add(new MetricBatch(b.symbols(), part));
+            part = new ArrayList<>();
+          }
+          out.add(current);
+          current = new ArrayList<>();
+          items = 0;
+        }
+        part.add(s);
+        items += k;
+      }
+      if (!part.isEmpty()) {
+        current.add(new MetricBatch(b.symbols(), part));
+      }
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
   /** Items a series counts for: its samples and histograms, and at least 1 (exemplars only). */
   private static int items(Series s) {
     return Math.max(1, s.sampleCount() + s.histograms().size());
@@ -57,15 +106,21 @@ public final class RequestCutter {
 
   private static Map<String, Family> groupByFamily(List<MetricBatch> merged) {
     Map<String, Family> families = new LinkedHashMap<>();
-    Map<String, String> familyOfName = new HashMap<>();
+    // Family names by metric name and type: names repeat across series, so each is worked out once.
+    Map<String, String[]> familyOfName = new HashMap<>();
+    int types = MetricType.values().length;
     for (int b = 0; b < merged.size(); b++) {
       MetricBatch batch = merged.get(b);
       List<Series> series = batch.series();
       for (int i = 0; i < series.size(); i++) {
         Series s = series.get(i);
         String name = metricName(batch, s);
-        String family = familyOfName.computeIfAbsent(name + '\u0000' + s.type().ordinal(),
-            k -> MetricFamilies.familyName(name, s.type()));
+        String[] byType = familyOfName.computeIfAbsent(name, k -> new String[types]);
+        int t = s.type().ordinal();
+        String family = byType[t];
+        if (family == null) {
+          family = byType[t] = MetricFamilies.familyName(name, s.type());
+        }
         families.computeIfAbsent(family, k -> new Family()).add(b, i, items(s));
       }
     }
@@ -99,11 +154,13 @@ public final class RequestCutter {
     }
   }
 
-  /** Fills requests one after the other with (batch, series index) references. */
+  /** Fills requests one after the other with (batch, series index) references packed in a long. */
   private static final class Packer {
     private final int maxItems;
-    private final List<List<int[]>> requests = new ArrayList<>();
-    private List<int[]> current;
+    private final List<long[]> requests = new ArrayList<>();
+    private final List<Integer> sizes = new ArrayList<>();
+    private long[] current;
+    private int size;
     long items;
 
     Packer(int maxItems) {
@@ -115,14 +172,21 @@ public final class RequestCutter {
         close();
       }
       if (current == null) {
-        current = new ArrayList<>();
-        requests.add(current);
+        current = new long[64];
+        size = 0;
       }
-      current.add(new int[] {batch, index});
+      if (size == current.length) {
+        current = java.util.Arrays.copyOf(current, size * 2);
+      }
+      current[size++] = (long) batch << 32 | index;
       items += n;
     }
 
     void close() {
+      if (current != null) {
+        requests.add(current);
+        sizes.add(size);
+      }
       current = null;
       items = 0;
     }
@@ -133,20 +197,24 @@ public final class RequestCutter {
      * its order inside a request, as it does across requests.
      */
     List<List<MetricBatch>> finish(List<MetricBatch> merged) {
+      close();
       List<List<MetricBatch>> out = new ArrayList<>(requests.size());
-      for (List<int[]> refs : requests) {
-        refs.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+      for (int r = 0; r < requests.size(); r++) {
+        long[] refs = requests.get(r);
+        int n = sizes.get(r);
+        java.util.Arrays.sort(refs, 0, n);
         List<MetricBatch> request = new ArrayList<>();
         int at = 0;
-        while (at < refs.size()) {
-          int batch = refs.get(at)[0];
+        while (at < n) {
+          int batch = (int) (refs[at] >>> 32);
           MetricBatch source = merged.get(batch);
+          List<Series> all = source.series();
           List<Series> part = new ArrayList<>();
-          while (at < refs.size() && refs.get(at)[0] == batch) {
-            part.add(source.series().get(refs.get(at)[1]));
+          while (at < n && (int) (refs[at] >>> 32) == batch) {
+            part.add(all.get((int) refs[at]));
             at++;
           }
-          request.add(new MetricBatch(source.symbols(), part));
+          request.add(part.size() == all.size() ? source : new MetricBatch(source.symbols(), part));
         }
         out.add(request);
       }

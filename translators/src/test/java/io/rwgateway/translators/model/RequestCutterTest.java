@@ -116,4 +116,33 @@ class RequestCutterTest {
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0)).isEqualTo(SeriesCoalescer.coalesce(window));
   }
+
+  @Test
+  void aWindowWithoutRepeatsIsCutInArrivalOrderAtTheOldCost() {
+    // 10 incoming batches of 100 distinct series each, nothing repeats: whole batches, in order.
+    List<MetricBatch> window = new ArrayList<>();
+    for (int b = 0; b < 10; b++) {
+      MetricBatchBuilder builder = new MetricBatchBuilder();
+      for (int i = 0; i < 100; i++) {
+        builder.series("__name__", "m", "b", Integer.toString(b), "i", Integer.toString(i)).sample(1, 1).add();
+      }
+      window.add(builder.build());
+    }
+    window.add(scrape(1, 450, 1));
+
+    List<List<MetricBatch>> requests = RequestCutter.cut(window, 300);
+
+    List<MetricBatch> flat = new ArrayList<>();
+    for (List<MetricBatch> r : requests) {
+      long items = 0;
+      for (MetricBatch b : r) {
+        items += b.sampleCount();
+      }
+      assertThat(items).isLessThanOrEqualTo(300);
+      flat.addAll(r);
+    }
+    assertThat(flat.subList(0, 10)).containsExactlyElementsOf(window.subList(0, 10));
+    assertThat(requests).hasSize(5);
+    assertThat(flat.subList(10, flat.size())).extracting(MetricBatch::sampleCount).containsExactly(200L, 250L);
+  }
 }
