@@ -24,6 +24,8 @@
 # SAMPLES_PER_REQUEST=2000 CONCURRENCY=4 (sender connections) LABELS=2 SEND_TIMEOUT=10s (sender)
 # FLAKY_QUEUE=32MiB HEALTHY_QUEUE=64MiB FLAKY_TIMEOUT=10s HANG_LATENCY=30s
 # RUNS="baseline outage" PAIRS=1 (RUNS repeated) TOLERANCE=0.10 DRAIN_MAX_SECONDS=120
+# DISTURBED=0.05 (a run during which others used more than this share of the gateway's core is
+# flagged DISTURBED in the verdict: a neighbour's build, not the outage, moved its figures)
 # PIN=1 GW_CPU=1 LOAD_CPU=0 (gateway on GW_CPU with -XX:ActiveProcessorCount=1; generator, sinks
 # and the poller on LOAD_CPU) SINK_B_NICE=10 (B's restarts are JVM start-ups on LOAD_CPU: niced so
 # that they do not take the core from the generator and sink A)
@@ -36,7 +38,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,34p' "$0"; exit 0; fi
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,36p' "$0"; exit 0; fi
 
 secs() {  # 60s | 2m | 60 -> seconds
   case "$1" in *m) echo $(( ${1%m} * 60 ));; *s) echo "${1%s}";; *) echo "$1";; esac
@@ -47,7 +49,7 @@ SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"; CONCURRENCY="${CONCURRENCY:-
 SEND_TIMEOUT="${SEND_TIMEOUT:-10s}"
 FLAKY_QUEUE="${FLAKY_QUEUE:-32MiB}"; HEALTHY_QUEUE="${HEALTHY_QUEUE:-64MiB}"
 FLAKY_TIMEOUT="${FLAKY_TIMEOUT:-10s}"; HANG_LATENCY="${HANG_LATENCY:-30s}"
-RUNS="${RUNS:-baseline outage}"; PAIRS="${PAIRS:-1}"; TOLERANCE="${TOLERANCE:-0.10}"
+RUNS="${RUNS:-baseline outage}"; PAIRS="${PAIRS:-1}"; TOLERANCE="${TOLERANCE:-0.10}"; DISTURBED="${DISTURBED:-0.05}"
 DRAIN_MAX_SECONDS="${DRAIN_MAX_SECONDS:-120}"
 PIN="${PIN:-1}"; GW_CPU="${GW_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"; SINK_B_NICE="${SINK_B_NICE:-10}"
 LOAD_MAX="${LOAD_MAX:-1.0}"; LOAD_WAIT_MAX="${LOAD_WAIT_MAX:-600}"
@@ -230,6 +232,7 @@ one_run() {  # one_run KIND(baseline|outage) NAME
   curl -fsS -m 2 "http://127.0.0.1:$SINK_A_PORT/stats" >"$RUN_DIR/a0.json"
   cpu_snapshot >"$RUN_DIR/cpu0"
   echo "start $(date -u '+%Y-%m-%d %H:%M:%S') $(cut -d' ' -f1-3 /proc/loadavg)" >"$RUN_DIR/info"
+  echo "launch $load0" >>"$RUN_DIR/info"   # before our processes started, after the wait
   "${ON_LOAD[@]}" bash -c "$(declare -f poller metrics now_ms cpu_ticks cpu_snapshot); SINK_A_PORT=$SINK_A_PORT GW_PORT=$GW_PORT GW_PID=$GW_PID PIN=$PIN GW_CPU=$GW_CPU poller" >"$RUN_DIR/poll.txt" 2>/dev/null &
   POLL_PID=$!
   log "$name: measuring ${RUN_S}s ($kind)"
@@ -332,6 +335,7 @@ def run(d, kind, name):
         'name': name, 'kind': kind,
         'start_utc': ' '.join(info['start'][:2]), 'end_utc': ' '.join(info['end'][:2]),
         'load_start': info['start'][2], 'load_end': info['end'][2], 'drain_s': info['drain'][0],
+        'load_launch': info.get('launch', ['?'])[0],
         'duration_s': dur, 'requests': rep['requests'], 'non2xx': non2xx, 'status_codes': codes,
         'requests_failed': rep.get('requests_failed'),
         'samples_sent': rep['samples_sent'], 'samples_accepted': rep['samples_accepted'],
@@ -424,17 +428,26 @@ def run(d, kind, name):
 def fmt(x, nd=1):
     return '-' if x is None else (f'{x:,.{nd}f}' if isinstance(x, float) else f'{x:,}')
 
-def summary(out, tol):
+def disturbed(r, share):
+    """others' CPU on the gateway core above share of the run, with the worst phase"""
+    if r['gw_core_foreign_s'] <= share * r['duration_s']:
+        return None
+    worst = max(r['phases'], key=lambda p: p.get('gw_core_foreign_s') or 0)
+    return (f"DISTURBED: {r['gw_core_foreign_s']:.1f} s of others' CPU on the gateway core in {r['duration_s']:.0f} s, "
+            f"{worst.get('gw_core_foreign_s', 0):.1f} s in phase {worst['phase']}")
+
+def summary(out, tol, share=0.05):
     rs = [json.load(open(os.path.join(out, n, 'result.json'))) for n in sorted(os.listdir(out))
           if os.path.isfile(os.path.join(out, n, 'result.json'))]
     rs.sort(key=lambda r: r['start_utc'])
+    print('Load: the 1-min load average when the run was launched (after waiting for it to drop below LOAD_MAX) and when the measured window began (after our JVM start-ups and the warm-up, so partly ours).')
     print('B columns: samples + native histograms over the run; B queued: at the end of the load / once drained; identity: accepted = sent + dropped + queued on the counters since start, at the run\'s first and last scrape.')
     print()
-    print('| run | UTC | load 1m at start | sender requests | non-2xx | sender p50 / p99 ms | samples/s to A | gateway send p50 / p99 to A ms | A got all | B accepted | B sent | B dropped (reason) | B queued | B identity | B first drop at s | gateway CPU s / M samples | gateway core busy minus gateway CPU, s (others; ±0.5 s accounting skew) |')
+    print('| run | UTC | load 1m at launch / after warm-up | sender requests | non-2xx | sender p50 / p99 ms | samples/s to A | gateway send p50 / p99 to A ms | A got all | B accepted | B sent | B dropped (reason) | B queued | B identity | B first drop at s | gateway CPU s / M samples | gateway core busy minus gateway CPU, s (others; ±0.5 s accounting skew) |')
     print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for r in rs:
         dropped = ', '.join(f'{int(v):,} ({k})' for k, v in sorted(r['b_dropped'].items()) if v) or '0'
-        print(f"| {r['name']} | {r['start_utc'][11:16]}-{r['end_utc'][11:16]} | {r['load_start']} | {r['requests']:,} | {r['non2xx']} "
+        print(f"| {r['name']} | {r['start_utc'][11:16]}-{r['end_utc'][11:16]} | {r['load_launch']} / {r['load_start']} | {r['requests']:,} | {r['non2xx']} "
               f"| {fmt(r['p50_ms'])} / {fmt(r['p99_ms'])} | {r['a_rate']:,.0f} | {fmt(r['a_send_p50_ms'], 2)} / {fmt(r['a_send_p99_ms'], 2)} "
               f"| {'yes' if r['healthy_sent_run'] == r['samples_accepted'] else 'NO: %d of %d' % (r['healthy_sent_run'], r['samples_accepted'])} "
               f"| {int(r['b_points']['accepted']):,} | {int(r['b_points']['sent']):,} | {dropped} | {int(r['b_queue_points_end_of_load']):,} / {int(r['b_points']['queued']):,} "
@@ -479,8 +492,10 @@ def summary(out, tol):
                        str({k: v['diff'] for k, v in r['b'].items()})))
         ok = all(c[1] for c in checks)
         ok_all &= ok
+        noise = [f"{x['name']} {disturbed(x, share)}" for x in (base, r) if disturbed(x, share)]
         print(f"{'PASS' if ok else 'FAIL'} {r['name']} vs {base['name']}: " +
-              '; '.join(f"{c[0]}: {'ok' if c[1] else 'FAILED'} ({c[2]})" for c in checks))
+              '; '.join(f"{c[0]}: {'ok' if c[1] else 'FAILED'} ({c[2]})" for c in checks) +
+              ''.join(f"\n  {n} (rerun it)" for n in noise))
         print(f"  info: sender p99 {r['p99_ms']:.1f} vs {base['p99_ms']:.1f} ms ({r['p99_ms'] / base['p99_ms'] - 1:+.1%}), "
               f"p50 {r['p50_ms']:.1f} vs {base['p50_ms']:.1f} ms")
     bases = [r for r in rs if r['kind'] == 'baseline']
@@ -494,7 +509,7 @@ if __name__ == '__main__':
     if sys.argv[1] == 'run':
         run(*sys.argv[2:5])
     else:
-        sys.exit(summary(sys.argv[2], float(sys.argv[3])))
+        sys.exit(summary(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]) if len(sys.argv) > 4 else 0.05))
 PY
 
 # --- main --------------------------------------------------------------------------------
@@ -509,7 +524,7 @@ set +e
   echo "workload: rw1 in, $SERIES series (--labels $LABELS), $RATE samples/s, $SAMPLES_PER_REQUEST samples/request, $CONCURRENCY connections, --replay; warm-up ${WARMUP_SECONDS}s, run ${RUN_S}s = lead ${LEAD_S}s + 4 x ${PHASE_S}s"
   echo "gateway: two rw2 backends, healthy queue $HEALTHY_QUEUE, flaky queue $FLAKY_QUEUE (drop_oldest) timeout $FLAKY_TIMEOUT; hang = sink --latency $HANG_LATENCY$([ "$PIN" = 1 ] && echo "; pinned: gateway core $GW_CPU (-XX:ActiveProcessorCount=1), generator + sinks + poller core $LOAD_CPU, B nice $SINK_B_NICE")"
   echo
-  python3 "$OUT_DIR/analyze.py" summary "$OUT_DIR" "$TOLERANCE"
+  python3 "$OUT_DIR/analyze.py" summary "$OUT_DIR" "$TOLERANCE" "$DISTURBED"
 } | tee "$OUT_DIR/summary.md"
 status="${PIPESTATUS[0]}"
 set -e
