@@ -163,4 +163,68 @@ class SeriesCoalescerTest {
     assertThat(lines(SeriesCoalescer.coalesce(List.of(a, b)))).containsExactly(
         "{__name__=\"m\", k=\"Aa\"} 1.0@1", "{__name__=\"m\", k=\"BB\"} 2.0@2");
   }
+
+  /**
+   * Above a few thousand series the grouping is partitioned by hash; the result must be what the
+   * merge rules give when applied one series at a time (the reference below), whatever the order
+   * in which label sets arrive, with timestamps that sometimes go back and with exemplars.
+   */
+  @Test
+  void aWindowLargeEnoughToBePartitionedMergesExactlyAsTheRulesSay() {
+    java.util.Random random = new java.util.Random(42);
+    List<MetricBatch> window = new ArrayList<>();
+    int labelSets = 12_000;
+    for (int batch = 0; batch < 120; batch++) {
+      MetricBatchBuilder b = new MetricBatchBuilder();
+      for (int i = 0; i < 500; i++) {
+        int id = random.nextInt(labelSets);
+        long ts = 1000L * batch + random.nextInt(1500);
+        MetricBatchBuilder.SeriesBuilder sb = b.series("__name__", "m" + (id % 97), "id", Integer.toString(id));
+        if (random.nextInt(50) == 0) {
+          sb.sample(ts, id).exemplar(ts, 1, "trace_id", "t" + i).add();
+        } else {
+          sb.sample(ts, id).add();
+        }
+      }
+      window.add(b.build());
+    }
+
+    assertThat(lines(SeriesCoalescer.coalesce(window))).containsExactlyElementsOf(reference(window));
+  }
+
+  /** The merge rules for float series, one series at a time, with a map of the newest head per label set. */
+  private static List<String> reference(List<MetricBatch> window) {
+    java.util.Map<String, List<Long>> headTimestamps = new java.util.HashMap<>();
+    java.util.Map<String, StringBuilder> headLine = new java.util.HashMap<>();
+    List<Object> slots = new ArrayList<>();
+    for (MetricBatch b : window) {
+      for (String line : BatchText.lines(b)) {
+        int cut = line.indexOf("} ") + 1;
+        String labels = line.substring(0, cut);
+        String samples = line.substring(cut + 1);
+        long first = Long.parseLong(samples.substring(samples.indexOf('@') + 1).split("[ (]")[0]);
+        List<Long> ts = headTimestamps.get(labels);
+        boolean exemplar = line.contains(" exemplar{");
+        if (ts != null && !exemplar && ts.get(ts.size() - 1) < first) {
+          ts.add(first);
+          headLine.get(labels).append(' ').append(samples);
+          continue;
+        }
+        StringBuilder own = new StringBuilder(line);
+        slots.add(own);
+        if (exemplar) {
+          // A series with exemplars never merges and later ones do not join a head before it.
+          headTimestamps.put(labels, new ArrayList<>(List.of(Long.MAX_VALUE)));
+        } else {
+          headTimestamps.put(labels, new ArrayList<>(List.of(first)));
+        }
+        headLine.put(labels, own);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : slots) {
+      out.add(o.toString());
+    }
+    return out;
+  }
 }
