@@ -14,9 +14,14 @@ import io.rwgateway.gateway.egress.RouteStage;
 import io.rwgateway.gateway.egress.TenantSplitter;
 import io.rwgateway.gateway.ingest.IngestVerticle;
 import io.rwgateway.gateway.pipeline.BatchSink;
+import io.rwgateway.gateway.pipeline.AcceptedTap;
 import io.rwgateway.gateway.pipeline.FanOut;
 import io.rwgateway.gateway.pipeline.GlobalRelabel;
 import io.rwgateway.gateway.telemetry.EgressEstimator;
+import io.rwgateway.gateway.telemetry.WindowProjection;
+import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.model.SeriesIntervals;
+import java.util.function.BiConsumer;
 import io.rwgateway.gateway.telemetry.GatewayMetrics;
 import io.rwgateway.gateway.telemetry.OpsHandler;
 import io.rwgateway.gateway.telemetry.RelabelMetrics;
@@ -68,6 +73,10 @@ public final class Gateway {
   private long statsTimer = -1;
   private Future<Void> stopped;
   private final List<RelabelMetrics> routeRelabelMetrics = new ArrayList<>();
+  private final SeriesIntervals intervals = new SeriesIntervals();
+  /** What longer windows would save; only without a RW 2.0 backend (with the estimator). */
+  private WindowProjection projection;
+  private long intervalTimer = -1;
 
   private Gateway(Vertx vertx, GatewayConfig config) {
     this.vertx = vertx;
@@ -96,7 +105,12 @@ public final class Gateway {
   }
 
   private Future<Void> startIngest() {
-    BatchSink pipeline = new FanOut(routes, groups);
+    List<BiConsumer<MetricBatch, Long>> observers = new ArrayList<>();
+    observers.add((batch, bytes) -> intervals.observe(batch));
+    if (projection != null) {
+      observers.add(projection::add);
+    }
+    BatchSink pipeline = new AcceptedTap(new FanOut(routes, groups), observers);
     if (!config.relabelConfigs().isEmpty()) {
       BatchRelabeler global = relabeler(config.relabelConfigs());
       RelabelMetrics globalMetrics = metrics.relabel("global");
@@ -143,7 +157,8 @@ public final class Gateway {
       BackendRoute route = new BackendRoute(b, rm);
       routes.add(route);
       byKey.computeIfAbsent(GroupKey.of(b), k -> new ArrayList<>()).add(route);
-      stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")", rm::sentBytesTotal);
+      stats.output("sent to " + b.name() + " (" + b.protocol().wireName() + ")", rm::sentBytesTotal,
+          rm::sentItemsTotal, rm::sentSeriesTotal);
     }
     for (Map.Entry<GroupKey, List<BackendRoute>> e : byKey.entrySet()) {
       GroupKey key = e.getKey();
@@ -155,10 +170,21 @@ public final class Gateway {
     boolean anyRw2 = config.backends().stream().anyMatch(b -> b.protocol() != Protocol.RW1);
     if (!anyRw2) {
       EgressEstimator estimator = new EgressEstimator(metrics);
+      long windowBytes = EncodingGroup.windowBytes(QueueConfig.defaults().maxBytes(), 1, ESTIMATOR_BATCH.maxBytes());
       groups.add(new EncodingGroup(new Rw2Encoder(), OutgoingRequest.WireFormat.RW2, ESTIMATOR_BATCH, 1,
-          List.of(estimator), EncodingGroup.windowBytes(QueueConfig.defaults().maxBytes(), 1, ESTIMATOR_BATCH.maxBytes())));
-      stats.output("as RW 2.0 (estimate)", estimator::compressedBytes);
+          List.of(estimator), windowBytes));
+      stats.output("as RW 2.0 (estimate)", estimator::compressedBytes, estimator::items, estimator::series);
+      projection = new WindowProjection(ESTIMATOR_BATCH, windowBytes, () -> {
+        double in = metrics.receivedCompressedBytes();
+        return in == 0 ? Double.NaN : estimator.compressedBytes() / in;
+      }, metrics);
+      stats.note(projection::summary);
     }
+    metrics.scrapeInterval(intervals);
+    stats.note(() -> {
+      double s = intervals.medianSeconds();
+      return Double.isNaN(s) ? null : String.format(java.util.Locale.ROOT, "scrape interval seen %.1fs", s);
+    });
   }
 
   /** The group's write_relabel_configs and tenant split; drops are counted for each of its routes. */
@@ -204,7 +230,12 @@ public final class Gateway {
       for (EncodingGroup g : groups) {
         g.flushDue();
       }
+      if (projection != null) {
+        projection.flushDue();
+      }
     });
+    // The median scrape interval covers the last one to two minutes.
+    intervalTimer = vertx.setPeriodic(60_000, t -> intervals.roll());
     long interval = config.statsLogInterval().toMillis();
     if (interval > 0) {
       statsTimer = vertx.setPeriodic(interval, t -> stats.log());
@@ -242,6 +273,7 @@ public final class Gateway {
     return undeployed.compose(v -> {
       vertx.cancelTimer(flushTimer);
       vertx.cancelTimer(statsTimer);
+      vertx.cancelTimer(intervalTimer);
       for (EncodingGroup g : groups) {
         g.flushAll();
       }

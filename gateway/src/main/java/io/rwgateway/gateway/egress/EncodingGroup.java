@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 public final class EncodingGroup {
   private static final Logger LOG = Logger.getLogger(EncodingGroup.class.getName());
   /** A tenant whose accumulators saw nothing for this long gives their memory back. */
-  static final long TENANT_IDLE_NANOS = 5L * 60 * 1_000_000_000L;
+  public static final long TENANT_IDLE_NANOS = 5L * 60 * 1_000_000_000L;
 
   private final Supplier<RequestEncoder> encoders;
   private final OutgoingRequest.WireFormat format;

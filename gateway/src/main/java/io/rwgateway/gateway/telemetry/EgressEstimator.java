@@ -12,6 +12,8 @@ import io.rwgateway.gateway.egress.OutgoingRequest;
 public final class EgressEstimator implements RequestSink {
   private final Counter compressed;
   private final Counter uncompressed;
+  private final java.util.concurrent.atomic.LongAdder items = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder series = new java.util.concurrent.atomic.LongAdder();
 
   public EgressEstimator(GatewayMetrics metrics) {
     compressed = Counter.builder(GatewayMetrics.PREFIX + "estimated_rw2_bytes")
@@ -26,6 +28,8 @@ public final class EgressEstimator implements RequestSink {
   public void enqueue(int shard, OutgoingRequest request, long estimatedBytes) {
     compressed.increment(request.bytes());
     uncompressed.increment(request.encoded().uncompressedBytes());
+    items.add(request.encoded().samples() + request.encoded().histograms());
+    series.add(request.encoded().series());
   }
 
   @Override
@@ -35,5 +39,15 @@ public final class EgressEstimator implements RequestSink {
 
   public double compressedBytes() {
     return compressed.count();
+  }
+
+  /** Samples and histograms in the estimated requests, since start. */
+  public double items() {
+    return items.sum();
+  }
+
+  /** Series entries in the estimated requests, since start. */
+  public double series() {
+    return series.sum();
   }
 }

@@ -58,6 +58,16 @@ public final class GatewayMetrics implements IngestEvents {
     return new RouteMetrics(registry, backend, this::receivedCompressedBytes);
   }
 
+  /**
+   * The scrape interval senders use, as the gateway sees it: what decides how much a window of
+   * {@code batch.max_delay} merges (docs/benchmarks.md "Egress grid").
+   */
+  public void scrapeInterval(io.rwgateway.translators.model.SeriesIntervals intervals) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "scrape_interval_seconds", intervals::medianSeconds)
+        .description("Median gap between consecutive samples of a series (a sample of the series, last 1-2 minutes)")
+        .register(registry);
+  }
+
   /** Text exposition for {@code /metrics}. */
   public String scrape() {
     return registry.scrape();

@@ -200,6 +200,16 @@ class RemoteWriteHandlerTest {
   }
 
   @Test
+  void measuresTheScrapeIntervalItReceivesAndProjectsLongerWindows() throws Exception {
+    for (int scrape = 0; scrape < 3; scrape++) {
+      assertThat(gw.write(CT_RW1, Payloads.rw1Many("m", 64, TS + scrape * 15_000L)).statusCode()).isEqualTo(204);
+    }
+
+    assertThat(gw.metric("rw_gateway_scrape_interval_seconds")).isEqualTo(15.0);
+    assertThat(gw.get("/metrics").body()).contains("rw_gateway_estimated_rw2_ratio{max_delay=\"60s\"}");
+  }
+
+  @Test
   void servesHealthReadyAndMetrics() throws Exception {
     assertThat(gw.get("/-/healthy").statusCode()).isEqualTo(200);
     assertThat(gw.get("/-/ready").statusCode()).isEqualTo(200);

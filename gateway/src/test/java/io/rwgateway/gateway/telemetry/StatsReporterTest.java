@@ -26,4 +26,31 @@ class StatsReporterTest {
         + " 2.0 KiB snappy; as RW 2.0 (estimate): 1.0 KiB (0.50x of received)");
     assertThat(stats.line()).isEqualTo("received nothing; as RW 2.0 (estimate): 0 B");
   }
+
+  @Test
+  void saysHowManySamplesPerSeriesAnOutputWroteAndAddsItsNotes() {
+    GatewayMetrics metrics = new GatewayMetrics();
+    StatsReporter stats = new StatsReporter(metrics);
+    AtomicLong out = new AtomicLong();
+    AtomicLong items = new AtomicLong();
+    AtomicLong series = new AtomicLong();
+    stats.output("sent to vm (rw2)", out::get, items::get, series::get);
+    AtomicLong interval = new AtomicLong();
+    stats.note(() -> interval.get() == 0 ? null : "scrape interval seen " + interval.get() + "s");
+
+    IngestMetrics rw1 = metrics.ingest(WireProtocol.RW1);
+    rw1.body(4096, 9000);
+    rw1.response(204);
+    out.set(1024);
+    items.set(400);
+    series.set(100);
+    assertThat(stats.line()).endsWith("; sent to vm (rw2): 1.0 KiB (0.25x of received, 4.0 samples per series)");
+
+    interval.set(15);
+    out.set(2048);
+    items.set(500);
+    series.set(200);
+    assertThat(stats.line()).isEqualTo(
+        "received nothing; sent to vm (rw2): 1.0 KiB (1.0 samples per series); scrape interval seen 15s");
+  }
 }
