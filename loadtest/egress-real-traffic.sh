@@ -28,7 +28,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,28p' "$0"; exit 0; fi
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,26p' "$0"; exit 0; fi
 PEERS_DIR="${PEERS_DIR:-$ROOT/../shared/peers}"
 DURATION="${DURATION:-480}"; SCRAPE_INTERVAL="${SCRAPE_INTERVAL:-15s}"; MAX_DELAY="${MAX_DELAY:-5s}"
 FLEET="${FLEET:-0}"; PORT_BASE="${PORT_BASE:-31000}"; QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-}"
