@@ -43,6 +43,8 @@ public final class RecordingBackend implements AutoCloseable {
   private int port;
   private long requests;
   private long rw2Requests;
+  private long series;
+  private long seriesWithHelp;
 
   /** @param rw1Only answer 415 to RW 2.0, as a RW 1.0 receiver that checks its Content-Type */
   public RecordingBackend(Vertx vertx, boolean rw1Only) {
@@ -138,6 +140,10 @@ public final class RecordingBackend implements AutoCloseable {
     }
     long now = System.nanoTime();
     for (Series s : batch.series()) {
+      series++;
+      if (!batch.symbol(s.helpRef()).isEmpty()) {
+        seriesWithHelp++;
+      }
       String key = (tenant == null ? "" : tenant + "/") + batch.labelsText(s);
       List<Point> list = points.computeIfAbsent(key, k -> new ArrayList<>());
       for (int i = 0; i < s.sampleCount(); i++) {
@@ -170,6 +176,16 @@ public final class RecordingBackend implements AutoCloseable {
 
   public synchronized long rw2Requests() {
     return rw2Requests;
+  }
+
+  /** Series received (each series of each request once, however many samples it holds). */
+  public synchronized long series() {
+    return series;
+  }
+
+  /** Series received with a HELP text (RW 2.0 metadata, or RW 1.0 metadata joined by the decoder). */
+  public synchronized long seriesWithHelp() {
+    return seriesWithHelp;
   }
 
   /** Series whose timestamps did not strictly increase in arrival order, with their timestamps. */

@@ -146,6 +146,15 @@ public final class Peers implements AutoCloseable {
    * stopped before the other peers.
    */
   public PeerProcess startPrometheusSenderWithConfig(IntFunction<String> configForPort) {
+    return startPrometheusSenderWithConfig(configForPort, List.of());
+  }
+
+  /**
+   * The same with more Prometheus flags, e.g. {@code --web.enable-lifecycle} so that a test can
+   * rewrite {@code dir()/prometheus-sender.yml} and POST {@code /-/reload} (say, to stop scraping
+   * while the remote write queue drains and the sender's counters can still be read).
+   */
+  public PeerProcess startPrometheusSenderWithConfig(IntFunction<String> configForPort, List<String> extraFlags) {
     return launch("prometheus-sender", (port, dir) -> {
       Path config = dir.resolve("prometheus-sender.yml");
       write(config, configForPort.apply(port));
@@ -154,9 +163,11 @@ public final class Peers implements AutoCloseable {
       if (!check.ok()) {
         return check;
       }
-      return background(dir, "prometheus-sender", "http://127.0.0.1:" + port + "/-/ready", List.of("prometheus",
+      List<String> command = new ArrayList<>(List.of("prometheus",
           "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
           "--storage.tsdb.retention.time=1d", "--web.listen-address=127.0.0.1:" + port, "--log.level=info"));
+      command.addAll(extraFlags);
+      return background(dir, "prometheus-sender", "http://127.0.0.1:" + port + "/-/ready", command);
     });
   }
 
