@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -38,6 +39,8 @@ public final class EncodingGroup {
   private final List<? extends RequestSink> routes;
   private final long tenantIdleNanos;
   private final long windowBytes;
+  /** Nanosecond clock of windows and tenant expiry: {@code System::nanoTime}, or a virtual one (egress-grid). */
+  private final LongSupplier nanoClock;
   /** Accumulators per tenant ({@link RouteStage#NO_TENANT} without tenant routing). */
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   private final LongAdder accumulatingSamples = new LongAdder();
@@ -85,11 +88,13 @@ public final class EncodingGroup {
    * @param encoders    a new encoder per tenant (stateless encoders may return the same one)
    * @param format      what the encoder writes
    * @param windowBytes what one shard's window may hold (estimated) before it flushes early
+   * @param nanoClock   the time of {@link #add} and {@link #flushDue}, in nanoseconds
    */
   public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
       BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes,
-      long windowBytes, long tenantIdleNanos) {
+      long windowBytes, long tenantIdleNanos, LongSupplier nanoClock) {
     this.windowBytes = windowBytes;
+    this.nanoClock = nanoClock;
     this.encoders = encoders;
     this.format = format;
     this.stage = stage;
@@ -103,6 +108,12 @@ public final class EncodingGroup {
         route.accumulating(this::accumulating);
       }
     }
+  }
+
+  public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
+      BatchConfig batch, int shardCount, MetadataDetail metadata, List<? extends RequestSink> routes,
+      long windowBytes, long tenantIdleNanos) {
+    this(encoders, format, stage, batch, shardCount, metadata, routes, windowBytes, tenantIdleNanos, System::nanoTime);
   }
 
   public EncodingGroup(Supplier<RequestEncoder> encoders, OutgoingRequest.WireFormat format, RouteStage stage,
@@ -176,7 +187,7 @@ public final class EncodingGroup {
     for (RequestSink r : routes) {
       r.accepted(accepted);
     }
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     long assigned = 0;
     int seen = 0;
     for (Map.Entry<String, MetricBatch> part : parts.entrySet()) {
@@ -221,7 +232,7 @@ public final class EncodingGroup {
 
   /** Flushes every shard whose oldest batch is older than {@code max_delay}; expires idle tenants. */
   public void flushDue() {
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     for (Tenant t : tenants.values()) {
       for (int i = 0; i < shardCount; i++) {
         ShardAccumulator.Flushed due = t.shards[i].takeIfDue(now);

@@ -136,6 +136,25 @@ class EncodingGroupTest {
   }
 
   @Test
+  void aWindowFlushesByTheInjectedClockNotTheWallClock() {
+    RecordingEncoder enc = new RecordingEncoder();
+    RecordingSink sink = new RecordingSink();
+    long[] now = {1_000_000_000L};
+    EncodingGroup g = new EncodingGroup(() -> enc, OutgoingRequest.WireFormat.RW2, RouteStage.passThrough(),
+        new BatchConfig(1000, 1 << 20, Duration.ofSeconds(120)), 1, MetadataDetail.FULL, List.of(sink), 1L << 30,
+        EncodingGroup.TENANT_IDLE_NANOS, () -> now[0]);
+    g.add(batch(1, "a"), 10);
+    now[0] += Duration.ofSeconds(119).toNanos();
+    g.add(batch(2, "b"), 10);
+    g.flushDue();
+    assertThat(sink.requests).isEmpty();
+    now[0] += Duration.ofSeconds(1).toNanos();
+    g.flushDue();
+    assertThat(sink.requests).hasSize(1);
+    assertThat(sink.requests.get(0).samples()).isEqualTo(2);
+  }
+
+  @Test
   void keepsEverySeriesOnOneShardAndSharesTheEstimateExactly() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
