@@ -128,6 +128,13 @@ public final class EncodingGroup {
     this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, MetadataDetail.FULL, routes, windowBytes);
   }
 
+  /** A group without rules or tenants, on a given clock (rw-loadtest egress-grid runs it in virtual time). */
+  public EncodingGroup(RequestEncoder encoder, OutgoingRequest.WireFormat format, BatchConfig batch, int shardCount,
+      MetadataDetail metadata, List<? extends RequestSink> routes, long windowBytes, LongSupplier nanoClock) {
+    this(() -> encoder, format, RouteStage.passThrough(), batch, shardCount, metadata, routes, windowBytes,
+        TENANT_IDLE_NANOS, nanoClock);
+  }
+
   /**
    * What one shard's window may hold: half of the smallest queue of the group, shared by its
    * shards, so windows flush before admission finds the queue full; at least one request's worth.
