@@ -1,5 +1,6 @@
 package io.rwgateway.loadtest.run;
 
+import io.rwgateway.loadtest.workload.LabelShape;
 import io.rwgateway.loadtest.workload.TypeMix;
 import io.rwgateway.loadtest.workload.WorkloadSpec;
 import java.net.URI;
@@ -24,13 +25,18 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--series", defaultValue = "10000", description = "active series (default ${DEFAULT-VALUE})")
   int series;
 
-  @Option(names = "--labels", defaultValue = "2", description = "extra labels per series (default ${DEFAULT-VALUE})")
-  int labels;
+  @Option(names = "--label-shape", defaultValue = "kubernetes",
+      description = "kubernetes | static | synthetic: realistic labels of a pod or static scrape, or the old rwlt_ shape (default ${DEFAULT-VALUE})")
+  String labelShape;
+
+  @Option(names = "--labels", description = "extra labels label_N per series (default: 0, or 2 with --label-shape synthetic)")
+  Integer labels;
 
   @Option(names = "--label-cardinality", defaultValue = "10", description = "values per extra label (default ${DEFAULT-VALUE})")
   int labelCardinality;
 
-  @Option(names = "--targets", defaultValue = "10", description = "distinct instance values (default ${DEFAULT-VALUE})")
+  @Option(names = "--targets", defaultValue = "0",
+      description = "distinct instance values (default: one per 500 series, or 10 with --label-shape synthetic)")
   int targets;
 
   @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name (default ${DEFAULT-VALUE})")
@@ -107,8 +113,10 @@ public final class RunCommand implements Callable<Integer> {
     WorkloadSpec spec;
     RunOptions options;
     try {
-      spec = new WorkloadSpec(series, labels, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
-          churn, exemplars, metadata, samplesPerRequest, seed);
+      LabelShape shape = LabelShape.parse(labelShape);
+      int extra = labels != null ? labels : shape.realistic() ? 0 : 2;
+      spec = new WorkloadSpec(series, extra, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
+          churn, exemplars, metadata, samplesPerRequest, seed, shape);
       int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
       if (replay && churn > 0) {
         throw new IllegalArgumentException("cannot --replay with --churn-per-minute: replayed series never change");

@@ -95,7 +95,7 @@ public final class RequestGenerator implements PayloadSource {
   private int addSeries(MetricBatchBuilder b, int i, SeriesKind kind, int m) {
     MetricBatchBuilder.SeriesBuilder s = b.series(set.labels(i, m));
     if (typedSeries) {
-      s.type(kind.type()).help(help(kind));
+      s.type(kind.type()).help(set.help(i));
     }
     int u = set.unit(i);
     long r = UnitValues.round(round, u);
@@ -110,7 +110,7 @@ public final class RequestGenerator implements PayloadSource {
       case NATIVE -> s.histogram(nativeHistogram(r, ts));
       case HISTOGRAM -> {
         long count = UnitValues.observations(r);
-        int buckets = ClassicBuckets.BOUNDS.length;
+        int buckets = set.bounds(i).length;
         if (m < buckets) {
           s.sample(ts, (double) UnitValues.cumulativeBucket(count, m));
           exemplar = true;
@@ -149,6 +149,9 @@ public final class RequestGenerator implements PayloadSource {
 
   /** Metadata of every family of the layout, for the RW 1.0 metadata request. */
   public static List<Rw1MetadataEncoder.Family> families(WorkloadSpec spec, TypeLayout layout) {
+    if (spec.labelShape().realistic()) {
+      return new RealisticLabels(spec, layout).families();
+    }
     List<Rw1MetadataEncoder.Family> out = new ArrayList<>();
     for (SeriesKind k : SeriesKind.values()) {
       int units = layout.unitsOf(k);
