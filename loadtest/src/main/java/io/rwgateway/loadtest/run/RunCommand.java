@@ -29,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "kubernetes | static | synthetic: realistic labels of a pod or static scrape, or the old rwlt_ shape (default ${DEFAULT-VALUE})")
   String labelShape;
 
+  @Option(names = "--idle-series", description = "percent of series whose values never change "
+      + "(default: 70 with realistic label shapes, as in captured Prometheus traffic; 0 with synthetic)")
+  Double idleSeries;
+
   @Option(names = "--labels", description = "extra labels label_N per series (default: 0, or 2 with --label-shape synthetic)")
   Integer labels;
 
@@ -116,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
       LabelShape shape = LabelShape.parse(labelShape);
       int extra = labels != null ? labels : shape.realistic() ? 0 : 2;
       spec = new WorkloadSpec(series, extra, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
-          churn, exemplars, metadata, samplesPerRequest, seed, shape);
+          churn, exemplars, metadata, samplesPerRequest, seed, shape,
+          idleSeries != null ? idleSeries : shape.realistic() ? WorkloadSpec.DEFAULT_IDLE_PERCENT : 0);
       int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
       if (replay && churn > 0) {
         throw new IllegalArgumentException("cannot --replay with --churn-per-minute: replayed series never change");

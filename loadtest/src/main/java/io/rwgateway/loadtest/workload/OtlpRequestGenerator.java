@@ -119,7 +119,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
     Metric.Builder m = b.metric(resource(labels), set.familyName(i), kind,
         spec.metadata() ? set.help(i) : null);
     int u = set.unit(i);
-    long r = UnitValues.round(round, u);
+    long r = UnitValues.round(spec, round, u);
     long time = roundTimestamp * 1_000_000L;
     long start = startMillis * 1_000_000L;
     List<KeyValue> attrs = attributes(i);
@@ -132,7 +132,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
         m.getSumBuilder().addDataPoints(p);
       }
       case GAUGE -> m.getGaugeBuilder().addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(attrs)
-          .setTimeUnixNano(time).setAsDouble(UnitValues.gauge(r, u)));
+          .setTimeUnixNano(time).setAsDouble(UnitValues.gauge(spec, r, u)));
       case HISTOGRAM -> {
         long count = UnitValues.observations(r);
         HistogramDataPoint.Builder p = HistogramDataPoint.newBuilder().addAllAttributes(attrs)
@@ -171,7 +171,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
             .setSum(UnitValues.observationSum(count));
         for (int q = 0; q < QUANTILES.length; q++) {
           p.addQuantileValues(SummaryDataPoint.ValueAtQuantile.newBuilder()
-              .setQuantile(QUANTILES[q]).setValue(UnitValues.quantile(r, q)));
+              .setQuantile(QUANTILES[q]).setValue(UnitValues.quantile(spec, r, q)));
         }
         m.getSummaryBuilder().addDataPoints(p);
       }

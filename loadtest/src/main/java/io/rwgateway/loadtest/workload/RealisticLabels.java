@@ -68,12 +68,12 @@ final class RealisticLabels {
   private static final int[][] PATTERNS = new int[SeriesKind.values().length][];
 
   static {
-    int[] flat = {0, 0, 1, 0, 0, 2, 0, 3, 0, 0, 5, 0, 0, 7, 0, 0, 4, 0, 9, 0, 0, 6, 0, 8};
+    int[] flat = {0, 0, 0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 0, 0, 0, 0, 9, 0, 0, 0, 0, 3, 0, 0, 0};
     PATTERNS[SeriesKind.COUNTER.ordinal()] = flat;
     PATTERNS[SeriesKind.GAUGE.ordinal()] = flat;
     PATTERNS[SeriesKind.HISTOGRAM.ordinal()] = new int[] {0, 7, 0, 0, 2};
     PATTERNS[SeriesKind.NATIVE.ordinal()] = new int[] {0, 7, 0, 1};
-    PATTERNS[SeriesKind.SUMMARY.ordinal()] = new int[] {0, 4, 0, 1};
+    PATTERNS[SeriesKind.SUMMARY.ordinal()] = new int[] {0, 0, 1, 0};
   }
 
   private final WorkloadSpec spec;
@@ -262,7 +262,10 @@ final class RealisticLabels {
     return new String(c);
   }
 
-  /** Metadata of every family some target exposes, in first-seen order. */
+  /**
+   * Metadata of every family some target exposes, in an order shuffled by the seed: Prometheus
+   * sends its metadata cache in map order, not by name.
+   */
   List<Rw1MetadataEncoder.Family> families() {
     Map<String, Rw1MetadataEncoder.Family> out = new LinkedHashMap<>();
     for (int u = 0; u < units; u++) {
@@ -270,7 +273,9 @@ final class RealisticLabels {
       String name = familyName(u);
       out.computeIfAbsent(name, n -> new Rw1MetadataEncoder.Family(n, kind.type().code(), MetricNames.help(kind, n), ""));
     }
-    return new ArrayList<>(out.values());
+    List<Rw1MetadataEncoder.Family> list = new ArrayList<>(out.values());
+    java.util.Collections.shuffle(list, new java.util.Random(spec.seed()));
+    return list;
   }
 
   private static long mix(long z) {

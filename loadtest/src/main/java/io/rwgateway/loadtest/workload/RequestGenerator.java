@@ -98,7 +98,7 @@ public final class RequestGenerator implements PayloadSource {
       s.type(kind.type()).help(set.help(i));
     }
     int u = set.unit(i);
-    long r = UnitValues.round(round, u);
+    long r = UnitValues.round(spec, round, u);
     long ts = roundTimestamp;
     boolean exemplar = false;
     switch (kind) {
@@ -106,7 +106,7 @@ public final class RequestGenerator implements PayloadSource {
         s.sample(ts, UnitValues.counter(r, u));
         exemplar = true;
       }
-      case GAUGE -> s.sample(ts, UnitValues.gauge(r, u));
+      case GAUGE -> s.sample(ts, UnitValues.gauge(spec, r, u));
       case NATIVE -> s.histogram(nativeHistogram(r, ts));
       case HISTOGRAM -> {
         long count = UnitValues.observations(r);
@@ -121,7 +121,7 @@ public final class RequestGenerator implements PayloadSource {
       case SUMMARY -> {
         long count = UnitValues.observations(r);
         int q = ClassicBuckets.QUANTILES.length;
-        s.sample(ts, m < q ? UnitValues.quantile(r, m) : m == q ? UnitValues.observationSum(count) : (double) count);
+        s.sample(ts, m < q ? UnitValues.quantile(spec, r, m) : m == q ? UnitValues.observationSum(count) : (double) count);
       }
     }
     int added = 0;

@@ -83,7 +83,7 @@ class RequestGeneratorTest {
 
   @Test
   void countersGrowAndTimestampsAdvanceFromRoundToRound() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(50).withMix(TypeMix.parse("counter=1"));
+    WorkloadSpec spec = WorkloadSpec.of(50).withMix(TypeMix.parse("counter=1")).withLabelShape(LabelShape.SYNTHETIC);
     RequestGenerator g = generator(spec, true);
     MetricBatch first = decodeRw2(g.next()).batch();
     MetricBatch second = decodeRw2(g.next()).batch();
@@ -95,6 +95,41 @@ class RequestGeneratorTest {
       assertThat(b.value(0)).isGreaterThan(a.value(0));
       assertThat(b.timestamp(0)).isEqualTo(a.timestamp(0) + 1);
     }
+  }
+
+  @Test
+  void realisticCountersNeverGoDownAndMostSeriesKeepTheirValue() throws Exception {
+    WorkloadSpec spec = WorkloadSpec.of(2000).withRequests(2000, 0, true);
+    RequestGenerator g = generator(spec, true);
+    List<MetricBatch> rounds = new ArrayList<>();
+    for (int r = 0; r < 8; r++) {
+      rounds.add(decodeRw2(g.next()).batch());
+    }
+    int kept = 0;
+    int counters = 0;
+    int floats = 0;
+    MetricBatch first = rounds.get(0);
+    for (int i = 0; i < first.series().size(); i++) {
+      boolean same = true;
+      for (int r = 1; r < rounds.size(); r++) {
+        Series a = rounds.get(r - 1).series().get(i);
+        Series b = rounds.get(r).series().get(i);
+        assertThat(rounds.get(r).labelsText(b)).isEqualTo(rounds.get(r - 1).labelsText(a));
+        if (a.type() == MetricType.COUNTER) {
+          assertThat(b.value(0)).isGreaterThanOrEqualTo(a.value(0));
+        }
+        same &= a.sampleCount() > 0 && Double.doubleToLongBits(a.value(0)) == Double.doubleToLongBits(b.value(0));
+      }
+      if (first.series().get(i).sampleCount() == 0) {
+        continue; // native histograms
+      }
+      floats++;
+      counters += first.series().get(i).type() == MetricType.COUNTER ? 1 : 0;
+      kept += same ? 1 : 0;
+    }
+    assertThat(counters).isPositive();
+    // 70% of units idle by default (docs/labels-comparison.md): about that share of series never change.
+    assertThat(kept / (double) floats).isBetween(0.6, 0.85);
   }
 
   @Test
