@@ -54,7 +54,9 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.rwgateway.benchmarks.egress.SyntheticVsReal CAPTURE_DIR [SERIES...]</pre>
  *
- * Extra SERIES arguments also print the synthetic ratios at those series counts (no real one).
+ * Extra SERIES arguments also print the synthetic ratios at those series counts (no real one);
+ * synthetic ratios are the mean over seeds 1..{@code -Dseeds=N} (default 5): with a few hundred
+ * series, which units a seed makes idle moves the ratio by a few percent.
  */
 public final class SyntheticVsReal {
   static final int SCRAPES = 8;
@@ -81,27 +83,35 @@ public final class SyntheticVsReal {
     System.out.printf("real: %s, %d scrapes, %d series, %d bytes of scrapes + %d of metadata; kind mix %s%n",
         args[0], real.scrapes().size(), real.series(), real.scrapeBytes(), real.metadataBytes(), mixText(mix));
     System.out.println("  " + shape(real));
-    Map<String, Stream> synthetic = new java.util.LinkedHashMap<>();
-    WorkloadSpec base = spec(real.series(), mix);
-    synthetic.put("synthetic (before)", synthetic(base.withLabelShape(LabelShape.SYNTHETIC).withLabels(2, 10).withTargets(10)));
-    synthetic.put("static", synthetic(base.withLabelShape(LabelShape.STATIC)));
-    synthetic.put("kubernetes", synthetic(base.withLabelShape(LabelShape.KUBERNETES)));
-    for (Map.Entry<String, Stream> e : synthetic.entrySet()) {
-      Stream s = e.getValue();
+    int seeds = Integer.getInteger("seeds", 5);
+    Map<String, List<Stream>> synthetic = new java.util.LinkedHashMap<>();
+    for (String name : List.of("synthetic (before)", "static", "kubernetes")) {
+      synthetic.put(name, new ArrayList<>());
+    }
+    for (long seed = 1; seed <= seeds; seed++) {
+      WorkloadSpec base = spec(real.series(), mix).withSeed(seed);
+      synthetic.get("synthetic (before)").add(synthetic(base.withLabelShape(LabelShape.SYNTHETIC).withLabels(2, 10).withTargets(10)));
+      synthetic.get("static").add(synthetic(base.withLabelShape(LabelShape.STATIC)));
+      synthetic.get("kubernetes").add(synthetic(base.withLabelShape(LabelShape.KUBERNETES)));
+    }
+    for (Map.Entry<String, List<Stream>> e : synthetic.entrySet()) {
+      Stream s = e.getValue().get(0);
       System.out.printf("%s: %d series, %d bytes of scrapes + %d of metadata%n", e.getKey(), s.series(), s.scrapeBytes(),
           s.metadataBytes());
-      System.out.println("  " + shape(s));
+      System.out.println("  " + shape(s) + " (seed 1)");
     }
     if (System.getenv("DIAG") != null) {
       for (MetricType t : new MetricType[] {MetricType.COUNTER, MetricType.GAUGE, MetricType.HISTOGRAM, MetricType.SUMMARY}) {
         System.out.printf("%s: real k1 %d k8 %d |", t, typeBytes(real, 1, t), typeBytes(real, 8, t));
-        for (Map.Entry<String, Stream> e : synthetic.entrySet()) {
-          System.out.printf(" %s k1 %d k8 %d |", e.getKey(), typeBytes(e.getValue(), 1, t), typeBytes(e.getValue(), 8, t));
+        for (Map.Entry<String, List<Stream>> e : synthetic.entrySet()) {
+          Stream x = e.getValue().get(0);
+          System.out.printf(" %s k1 %d k8 %d |", e.getKey(), typeBytes(x, 1, t), typeBytes(x, 8, t));
         }
         System.out.println();
       }
     }
     System.out.println();
+    System.out.printf("synthetic: mean (min-max) over seeds 1..%d%n", seeds);
     System.out.print("| k | metadata | real |");
     synthetic.keySet().forEach(n -> System.out.print(" " + n + " | vs real |"));
     System.out.println();
@@ -112,9 +122,18 @@ public final class SyntheticVsReal {
       for (int k : KS) {
         double r = ratio(real, k, detail);
         System.out.printf(Locale.ROOT, "| %d | %s | %.3f |", k, detail.configName(), r);
-        for (Stream s : synthetic.values()) {
-          double x = ratio(s, k, detail);
-          System.out.printf(Locale.ROOT, " %.3f | %+.1f%% |", x, 100 * (x - r) / r);
+        for (List<Stream> runs : synthetic.values()) {
+          double sum = 0;
+          double min = Double.MAX_VALUE;
+          double max = 0;
+          for (Stream s : runs) {
+            double x = ratio(s, k, detail);
+            sum += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+          }
+          double x = sum / runs.size();
+          System.out.printf(Locale.ROOT, " %.3f (%.3f-%.3f) | %+.1f%% |", x, min, max, 100 * (x - r) / r);
         }
         System.out.println();
       }

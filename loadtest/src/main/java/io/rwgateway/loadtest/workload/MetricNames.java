@@ -34,9 +34,8 @@ final class MetricNames {
   private static final String[] NATIVE_NOUNS = {"handling_duration_seconds", "payload_size_bytes",
       "wait_duration_seconds", "flush_duration_seconds", "decode_duration_seconds", "queue_time_seconds",
       "record_size_bytes", "replay_duration_seconds"};
-  private static final String[] SUMMARY_NOUNS = {"gc_duration_seconds", "interval_length_seconds",
-      "query_duration_seconds", "sync_duration_seconds", "evaluation_duration_seconds",
-      "scan_duration_seconds", "enqueue_latency_seconds", "template_text_expansion_seconds"};
+  private static final String[] SUMMARY_NOUNS = {"gc_seconds", "interval_seconds", "query_seconds",
+      "sync_seconds", "eval_seconds", "scan_seconds", "enqueue_seconds", "expansion_seconds"};
 
   private MetricNames() {}
 

@@ -119,7 +119,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
     Metric.Builder m = b.metric(resource(labels), set.familyName(i), kind,
         spec.metadata() ? set.help(i) : null);
     int u = set.unit(i);
-    long r = UnitValues.round(spec, round, u);
+    long r = UnitValues.round(spec, kind, round, u);
     long time = roundTimestamp * 1_000_000L;
     long start = startMillis * 1_000_000L;
     List<KeyValue> attrs = attributes(i);

@@ -68,7 +68,7 @@ final class RealisticLabels {
   private static final int[][] PATTERNS = new int[SeriesKind.values().length][];
 
   static {
-    int[] flat = {0, 0, 0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 0, 0, 0, 0, 9, 0, 0, 0, 0, 3, 0, 0, 0};
+    int[] flat = {0, 0, 0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 0, 2, 0, 0, 0, 0, 7, 0, 0, 0, 0, 9, 0, 0, 0, 0, 3, 0, 0, 0};
     PATTERNS[SeriesKind.COUNTER.ordinal()] = flat;
     PATTERNS[SeriesKind.GAUGE.ordinal()] = flat;
     PATTERNS[SeriesKind.HISTOGRAM.ordinal()] = new int[] {0, 7, 0, 0, 2};

@@ -98,7 +98,7 @@ public final class RequestGenerator implements PayloadSource {
       s.type(kind.type()).help(set.help(i));
     }
     int u = set.unit(i);
-    long r = UnitValues.round(spec, round, u);
+    long r = UnitValues.round(spec, kind, round, u);
     long ts = roundTimestamp;
     boolean exemplar = false;
     switch (kind) {

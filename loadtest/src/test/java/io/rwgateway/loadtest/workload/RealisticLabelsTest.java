@@ -93,7 +93,7 @@ class RealisticLabelsTest {
     assertThat(nameLength / all.size()).isBetween(30.0, 50.0);
     assertThat(all).extracting(s -> s.get("le")).contains("0.005", "0.25", "1e+06", "+Inf");
     assertThat(all).extracting(s -> s.get("quantile")).contains("0.5", "0.99");
-    assertThat(all).extracting(s -> s.get("code")).contains("200", "500");
+    assertThat(all).extracting(s -> s.get("method")).contains("GET", "POST");
   }
 
   @Test
