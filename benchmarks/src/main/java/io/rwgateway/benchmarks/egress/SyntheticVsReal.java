@@ -141,11 +141,17 @@ public final class SyntheticVsReal {
     for (int i = 1; i < args.length; i++) {
       int series = Integer.parseInt(args[i]);
       System.out.println();
-      System.out.printf("kubernetes labels, %d series, default mix, 2000-sample requests (loadtest defaults):%n", series);
-      Stream s = synthetic(WorkloadSpec.of(series).withRequests(2000, 0, true));
+      System.out.printf("%d series, default mix, 2000-sample requests, seed 1 (loadtest defaults):%n", series);
+      WorkloadSpec spec = WorkloadSpec.of(series).withRequests(2000, 0, true);
+      Stream before = synthetic(spec.withLabelShape(LabelShape.SYNTHETIC).withLabels(2, 10).withTargets(10));
+      Stream stat = synthetic(spec.withLabelShape(LabelShape.STATIC));
+      Stream kube = synthetic(spec);
+      System.out.println("| k | metadata | synthetic (before) | static | kubernetes |");
+      System.out.println("|---:|---|---:|---:|---:|");
       for (MetadataDetail detail : DETAILS) {
-        for (int k : new int[] {1, 4, 8}) {
-          System.out.printf(Locale.ROOT, "| %d | %s | %.3f |%n", k, detail.configName(), ratio(s, k, detail));
+        for (int k : KS) {
+          System.out.printf(Locale.ROOT, "| %d | %s | %.3f | %.3f | %.3f |%n", k, detail.configName(),
+              ratio(before, k, detail), ratio(stat, k, detail), ratio(kube, k, detail));
         }
       }
     }
