@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "distinct instance values (default: one per 500 series, or 10 with --label-shape synthetic)")
   int targets;
 
-  @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name (default ${DEFAULT-VALUE})")
+  @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name, --label-shape synthetic only (default ${DEFAULT-VALUE})")
   int seriesPerMetric;
 
   @Option(names = "--mix", defaultValue = "counter=40,gauge=40,histogram=10,native=5,summary=5",
