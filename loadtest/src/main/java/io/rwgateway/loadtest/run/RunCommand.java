@@ -1,5 +1,6 @@
 package io.rwgateway.loadtest.run;
 
+import io.rwgateway.loadtest.workload.LabelShape;
 import io.rwgateway.loadtest.workload.TypeMix;
 import io.rwgateway.loadtest.workload.WorkloadSpec;
 import java.net.URI;
@@ -24,16 +25,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--series", defaultValue = "10000", description = "active series (default ${DEFAULT-VALUE})")
   int series;
 
-  @Option(names = "--labels", defaultValue = "2", description = "extra labels per series (default ${DEFAULT-VALUE})")
-  int labels;
+  @Option(names = "--label-shape", defaultValue = "kubernetes",
+      description = "kubernetes | static | synthetic: realistic labels of a pod or static scrape, or the old rwlt_ shape (default ${DEFAULT-VALUE})")
+  String labelShape;
+
+  @Option(names = "--idle-series", description = "percent of series whose values never change "
+      + "(default: 70 with realistic label shapes, as in captured Prometheus traffic; 0 with synthetic)")
+  Double idleSeries;
+
+  @Option(names = "--labels", description = "extra labels label_N per series (default: 0, or 2 with --label-shape synthetic)")
+  Integer labels;
 
   @Option(names = "--label-cardinality", defaultValue = "10", description = "values per extra label (default ${DEFAULT-VALUE})")
   int labelCardinality;
 
-  @Option(names = "--targets", defaultValue = "10", description = "distinct instance values (default ${DEFAULT-VALUE})")
+  @Option(names = "--targets", defaultValue = "0",
+      description = "distinct instance values (default: one per 500 series, or 10 with --label-shape synthetic)")
   int targets;
 
-  @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name (default ${DEFAULT-VALUE})")
+  @Option(names = "--series-per-metric", defaultValue = "10", description = "units per metric name, --label-shape synthetic only (default ${DEFAULT-VALUE})")
   int seriesPerMetric;
 
   @Option(names = "--mix", defaultValue = "counter=40,gauge=40,histogram=10,native=5,summary=5",
@@ -107,8 +117,11 @@ public final class RunCommand implements Callable<Integer> {
     WorkloadSpec spec;
     RunOptions options;
     try {
-      spec = new WorkloadSpec(series, labels, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
-          churn, exemplars, metadata, samplesPerRequest, seed);
+      LabelShape shape = LabelShape.parse(labelShape);
+      int extra = labels != null ? labels : shape.realistic() ? 0 : 2;
+      spec = new WorkloadSpec(series, extra, labelCardinality, targets, seriesPerMetric, TypeMix.parse(mix),
+          churn, exemplars, metadata, samplesPerRequest, seed, shape,
+          idleSeries != null ? idleSeries : shape.realistic() ? WorkloadSpec.DEFAULT_IDLE_PERCENT : 0);
       int gen = generators != null ? generators : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
       if (replay && churn > 0) {
         throw new IllegalArgumentException("cannot --replay with --churn-per-minute: replayed series never change");

@@ -23,9 +23,11 @@ final class WorkloadFlags {
       }
     }
     m.put("mix", mix.toString());
+    m.put("label_shape", spec.labelShape().flagName());
     m.put("labels", spec.extraLabels());
+    m.put("idle_series", spec.idlePercent());
     m.put("label_cardinality", spec.labelCardinality());
-    m.put("targets", spec.targets());
+    m.put("targets", spec.effectiveTargets());
     m.put("series_per_metric", spec.seriesPerFamily());
     m.put("churn_per_minute", spec.churnPerMinute());
     m.put("exemplars", spec.exemplarPercent());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -37,7 +38,10 @@ import java.util.zip.GZIPOutputStream;
  * (or one unit when a single unit is more). Not thread-safe: one generator thread per shard.
  */
 public final class OtlpRequestGenerator implements PayloadSource {
-  private static final double[] BOUNDS = finiteBounds();
+  /** Target labels of a Kubernetes scrape and the resource attributes they come from. */
+  private static final String[][] K8S_ATTRIBUTES = {
+      {"namespace", "k8s.namespace.name"}, {"pod", "k8s.pod.name"}, {"container", "k8s.container.name"}};
+  private final Map<String[], double[]> bounds = new IdentityHashMap<>();
   private static final double[] QUANTILES = quantiles();
 
   private final WorkloadSpec spec;
@@ -113,9 +117,9 @@ public final class OtlpRequestGenerator implements PayloadSource {
   private int addPoint(OtlpRequestBuilder b, int i, SeriesKind kind) {
     String[] labels = set.labels(i, 0);
     Metric.Builder m = b.metric(resource(labels), set.familyName(i), kind,
-        spec.metadata() ? RequestGenerator.help(kind) : null);
+        spec.metadata() ? set.help(i) : null);
     int u = set.unit(i);
-    long r = UnitValues.round(round, u);
+    long r = UnitValues.round(spec, kind, round, u);
     long time = roundTimestamp * 1_000_000L;
     long start = startMillis * 1_000_000L;
     List<KeyValue> attrs = attributes(i);
@@ -128,7 +132,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
         m.getSumBuilder().addDataPoints(p);
       }
       case GAUGE -> m.getGaugeBuilder().addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(attrs)
-          .setTimeUnixNano(time).setAsDouble(UnitValues.gauge(r, u)));
+          .setTimeUnixNano(time).setAsDouble(UnitValues.gauge(spec, r, u)));
       case HISTOGRAM -> {
         long count = UnitValues.observations(r);
         HistogramDataPoint.Builder p = HistogramDataPoint.newBuilder().addAllAttributes(attrs)
@@ -140,7 +144,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
           p.addBucketCounts(cumulative - below);
           below = cumulative;
         }
-        for (double bound : BOUNDS) {
+        for (double bound : finiteBounds(set.bounds(i))) {
           p.addExplicitBounds(bound);
         }
         exemplars = addExemplars(u, 0, ClassicBuckets.BOUNDS.length, time, p::addExemplars);
@@ -167,7 +171,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
             .setSum(UnitValues.observationSum(count));
         for (int q = 0; q < QUANTILES.length; q++) {
           p.addQuantileValues(SummaryDataPoint.ValueAtQuantile.newBuilder()
-              .setQuantile(QUANTILES[q]).setValue(UnitValues.quantile(r, q)));
+              .setQuantile(QUANTILES[q]).setValue(UnitValues.quantile(spec, r, q)));
         }
         m.getSummaryBuilder().addDataPoints(p);
       }
@@ -203,10 +207,18 @@ public final class OtlpRequestGenerator implements PayloadSource {
   private Resource resource(String[] labels) {
     String job = value(labels, "job");
     String instance = value(labels, "instance");
-    return resources.computeIfAbsent(job + "\n" + instance, k -> Resource.newBuilder()
-        .addAttributes(attribute("service.name", job))
-        .addAttributes(attribute("service.instance.id", instance))
-        .build());
+    return resources.computeIfAbsent(job + "\n" + instance, k -> {
+      Resource.Builder r = Resource.newBuilder()
+          .addAttributes(attribute("service.name", job))
+          .addAttributes(attribute("service.instance.id", instance));
+      for (String[] kv : K8S_ATTRIBUTES) {
+        String v = value(labels, kv[0]);
+        if (!v.isEmpty()) {
+          r.addAttributes(attribute(kv[1], v));
+        }
+      }
+      return r.build();
+    });
   }
 
   /** The unit's labels but the name and the target ones, rebuilt when churn gave it a new generation. */
@@ -216,7 +228,7 @@ public final class OtlpRequestGenerator implements PayloadSource {
       List<KeyValue> out = new ArrayList<>(labels.length / 2);
       for (int k = 0; k < labels.length; k += 2) {
         switch (labels[k]) {
-          case "__name__", "job", "instance", "le", "quantile" -> { }
+          case "__name__", "job", "instance", "le", "quantile", "namespace", "pod", "container" -> { }
           default -> out.add(attribute(labels[k], labels[k + 1]));
         }
       }
@@ -249,12 +261,15 @@ public final class OtlpRequestGenerator implements PayloadSource {
     return out.toByteArray();
   }
 
-  private static double[] finiteBounds() {
-    double[] b = new double[ClassicBuckets.BOUNDS.length - 1];
-    for (int k = 0; k < b.length; k++) {
-      b[k] = Double.parseDouble(ClassicBuckets.BOUNDS[k]);
-    }
-    return b;
+  /** The finite bounds of a bucket layout (its {@code le} values but +Inf), parsed once per layout. */
+  private double[] finiteBounds(String[] le) {
+    return bounds.computeIfAbsent(le, x -> {
+      double[] b = new double[x.length - 1];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = Double.parseDouble(x[k]);
+      }
+      return b;
+    });
   }
 
   private static double[] quantiles() {

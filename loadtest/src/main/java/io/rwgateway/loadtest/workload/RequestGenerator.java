@@ -95,10 +95,10 @@ public final class RequestGenerator implements PayloadSource {
   private int addSeries(MetricBatchBuilder b, int i, SeriesKind kind, int m) {
     MetricBatchBuilder.SeriesBuilder s = b.series(set.labels(i, m));
     if (typedSeries) {
-      s.type(kind.type()).help(help(kind));
+      s.type(kind.type()).help(set.help(i));
     }
     int u = set.unit(i);
-    long r = UnitValues.round(round, u);
+    long r = UnitValues.round(spec, kind, round, u);
     long ts = roundTimestamp;
     boolean exemplar = false;
     switch (kind) {
@@ -106,11 +106,11 @@ public final class RequestGenerator implements PayloadSource {
         s.sample(ts, UnitValues.counter(r, u));
         exemplar = true;
       }
-      case GAUGE -> s.sample(ts, UnitValues.gauge(r, u));
+      case GAUGE -> s.sample(ts, UnitValues.gauge(spec, r, u));
       case NATIVE -> s.histogram(nativeHistogram(r, ts));
       case HISTOGRAM -> {
         long count = UnitValues.observations(r);
-        int buckets = ClassicBuckets.BOUNDS.length;
+        int buckets = set.bounds(i).length;
         if (m < buckets) {
           s.sample(ts, (double) UnitValues.cumulativeBucket(count, m));
           exemplar = true;
@@ -121,7 +121,7 @@ public final class RequestGenerator implements PayloadSource {
       case SUMMARY -> {
         long count = UnitValues.observations(r);
         int q = ClassicBuckets.QUANTILES.length;
-        s.sample(ts, m < q ? UnitValues.quantile(r, m) : m == q ? UnitValues.observationSum(count) : (double) count);
+        s.sample(ts, m < q ? UnitValues.quantile(spec, r, m) : m == q ? UnitValues.observationSum(count) : (double) count);
       }
     }
     int added = 0;
@@ -149,6 +149,9 @@ public final class RequestGenerator implements PayloadSource {
 
   /** Metadata of every family of the layout, for the RW 1.0 metadata request. */
   public static List<Rw1MetadataEncoder.Family> families(WorkloadSpec spec, TypeLayout layout) {
+    if (spec.labelShape().realistic()) {
+      return new RealisticLabels(spec, layout).families();
+    }
     List<Rw1MetadataEncoder.Family> out = new ArrayList<>();
     for (SeriesKind k : SeriesKind.values()) {
       int units = layout.unitsOf(k);

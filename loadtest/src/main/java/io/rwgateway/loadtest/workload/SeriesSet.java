@@ -1,15 +1,18 @@
 package io.rwgateway.loadtest.workload;
 
 /**
- * The active series of one sender shard: the units {@code u} of the layout with
+ * The active series of one sender shard, labelled as {@code --label-shape} says ({@link
+ * RealisticLabels}, or the synthetic shape below): the units {@code u} of the layout with
  * {@code u % shards == shard}, each with its label sets (one per member series) and a generation
  * that churn bumps. A unit's series share {@code series_id="<unit>-<generation>"}, so replacing a
- * unit ends its old series and starts new ones, the way a restarted pod does. Label sets are built
+ * unit ends its old series and starts new ones, the way a restarted pod does (synthetic shape:
+ * {@code series_id="<unit>-<generation>"}; realistic: a new pod name and address). Label sets are built
  * once per generation, off the request path. Not thread-safe: one generator thread owns it.
  */
 public final class SeriesSet {
   private final WorkloadSpec spec;
   private final TypeLayout layout;
+  private final RealisticLabels realistic;
   private final int[] units;
   private final int[] generations;
   private final String[][][] labels;
@@ -21,6 +24,7 @@ public final class SeriesSet {
   public SeriesSet(WorkloadSpec spec, TypeLayout layout, int shard, int shards) {
     this.spec = spec;
     this.layout = layout;
+    this.realistic = spec.labelShape().realistic() ? new RealisticLabels(spec, layout) : null;
     int n = 0;
     for (int u = shard; u < layout.units(); u += shards) {
       n++;
@@ -69,7 +73,20 @@ public final class SeriesSet {
 
   /** The metric family name of local unit {@code i} (without _total, _bucket, ... suffixes). */
   public String familyName(int i) {
+    if (realistic != null) {
+      return realistic.familyName(units[i]);
+    }
     return familyName(layout.kind(units[i]), layout.kindIndex(units[i]) / spec.seriesPerFamily());
+  }
+
+  /** The HELP text of local unit {@code i}'s family. */
+  public String help(int i) {
+    return realistic != null ? realistic.help(units[i]) : RequestGenerator.help(layout.kind(units[i]));
+  }
+
+  /** The {@code le} values of local unit {@code i}, a classic histogram (the last is +Inf). */
+  public String[] bounds(int i) {
+    return realistic != null ? realistic.bounds(units[i]) : ClassicBuckets.BOUNDS;
   }
 
   static String familyName(SeriesKind kind, int family) {
@@ -104,11 +121,14 @@ public final class SeriesSet {
   }
 
   private String[][] buildLabels(int i) {
+    if (realistic != null) {
+      return realistic.labels(units[i], generations[i]);
+    }
     int u = units[i];
     SeriesKind kind = layout.kind(u);
     String family = familyName(i);
     String seriesId = u + "-" + generations[i];
-    String instance = "target-" + (u % spec.targets()) + ":9100";
+    String instance = "target-" + (u % spec.effectiveTargets()) + ":9100";
     String[][] out = new String[kind.seriesPerUnit()][];
     for (int m = 0; m < out.length; m++) {
       String le = null;

@@ -67,7 +67,7 @@ class OtlpRequestGeneratorTest {
 
   @Test
   void mapsEveryKindToItsOtlpTypeAsCumulativeData() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(1000);
+    WorkloadSpec spec = WorkloadSpec.of(1000).withLabelShape(LabelShape.SYNTHETIC);
     ExportMetricsServiceRequest r = round(otlp(spec, false));
     Map<Metric.DataCase, Integer> points = new EnumMap<>(Metric.DataCase.class);
     for (Map.Entry<ResourceMetrics, Metric> e : metrics(r)) {
@@ -118,7 +118,7 @@ class OtlpRequestGeneratorTest {
 
   @Test
   void targetLabelsBecomeTheResourceAndTheOtherLabelsPointAttributes() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(200);
+    WorkloadSpec spec = WorkloadSpec.of(200).withLabelShape(LabelShape.SYNTHETIC).withLabels(2, 10);
     ExportMetricsServiceRequest r = round(otlp(spec, false));
     // --targets 10: one resource per instance.
     assertThat(r.getResourceMetricsCount()).isEqualTo(10);
@@ -140,7 +140,7 @@ class OtlpRequestGeneratorTest {
 
   @Test
   void carriesTheSameValuesAsTheRemoteWriteWorkload() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(1000).withRequests(5000, 30, false);
+    WorkloadSpec spec = WorkloadSpec.of(1000).withLabelShape(LabelShape.SYNTHETIC).withRequests(5000, 30, false);
     SeriesSet rwSet = new SeriesSet(spec, new TypeLayout(1000, spec.mix()), 0, 1);
     Payload rw = new RequestGenerator(spec, rwSet, new Rw2Encoder(), false, clock::get).next();
     byte[] raw = SnappyBlock.uncompress(rw.body(), 0, rw.body().length, 1 << 26);
@@ -230,7 +230,7 @@ class OtlpRequestGeneratorTest {
 
   @Test
   void requestsHoldWholeUnitsUpToSamplesPerRequestCountedAsPrometheusSamples() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(1000).withRequests(300, 20, false);
+    WorkloadSpec spec = WorkloadSpec.of(1000).withLabelShape(LabelShape.SYNTHETIC).withRequests(300, 20, false);
     OtlpRequestGenerator g = otlp(spec, true);
     long samples = 0;
     long histograms = 0;

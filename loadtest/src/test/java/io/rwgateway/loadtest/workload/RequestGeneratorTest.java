@@ -75,7 +75,7 @@ class RequestGeneratorTest {
     Map<MetricType, Integer> types = new HashMap<>();
     for (Series s : b.series()) {
       types.merge(s.type(), 1, Integer::sum);
-      assertThat(b.symbol(s.helpRef())).startsWith("Generated ");
+      assertThat(b.symbol(s.helpRef())).matches("[A-Z].{30,}\\.");
     }
     assertThat(types).containsEntry(MetricType.COUNTER, 40).containsEntry(MetricType.GAUGE, 40)
         .containsEntry(MetricType.HISTOGRAM, 15).containsEntry(MetricType.SUMMARY, 5);
@@ -83,7 +83,7 @@ class RequestGeneratorTest {
 
   @Test
   void countersGrowAndTimestampsAdvanceFromRoundToRound() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(50).withMix(TypeMix.parse("counter=1"));
+    WorkloadSpec spec = WorkloadSpec.of(50).withMix(TypeMix.parse("counter=1")).withLabelShape(LabelShape.SYNTHETIC);
     RequestGenerator g = generator(spec, true);
     MetricBatch first = decodeRw2(g.next()).batch();
     MetricBatch second = decodeRw2(g.next()).batch();
@@ -98,6 +98,41 @@ class RequestGeneratorTest {
   }
 
   @Test
+  void realisticCountersNeverGoDownAndMostSeriesKeepTheirValue() throws Exception {
+    WorkloadSpec spec = WorkloadSpec.of(2000).withRequests(2000, 0, true);
+    RequestGenerator g = generator(spec, true);
+    List<MetricBatch> rounds = new ArrayList<>();
+    for (int r = 0; r < 8; r++) {
+      rounds.add(decodeRw2(g.next()).batch());
+    }
+    int kept = 0;
+    int counters = 0;
+    int floats = 0;
+    MetricBatch first = rounds.get(0);
+    for (int i = 0; i < first.series().size(); i++) {
+      boolean same = true;
+      for (int r = 1; r < rounds.size(); r++) {
+        Series a = rounds.get(r - 1).series().get(i);
+        Series b = rounds.get(r).series().get(i);
+        assertThat(rounds.get(r).labelsText(b)).isEqualTo(rounds.get(r - 1).labelsText(a));
+        if (a.type() == MetricType.COUNTER) {
+          assertThat(b.value(0)).isGreaterThanOrEqualTo(a.value(0));
+        }
+        same &= a.sampleCount() > 0 && Double.doubleToLongBits(a.value(0)) == Double.doubleToLongBits(b.value(0));
+      }
+      if (first.series().get(i).sampleCount() == 0) {
+        continue; // native histograms
+      }
+      floats++;
+      counters += first.series().get(i).type() == MetricType.COUNTER ? 1 : 0;
+      kept += same ? 1 : 0;
+    }
+    assertThat(counters).isPositive();
+    // 70% of units idle by default (docs/labels-comparison.md): about that share of series never change.
+    assertThat(kept / (double) floats).isBetween(0.6, 0.85);
+  }
+
+  @Test
   void exemplarsGoOnAboutTheAskedShareOfCounterSamples() throws Exception {
     WorkloadSpec spec = WorkloadSpec.of(10_000).withMix(TypeMix.parse("counter=1")).withRequests(10_000, 10, false);
     Payload p = generator(spec, true).next();
@@ -107,7 +142,7 @@ class RequestGeneratorTest {
 
   @Test
   void rw1MetadataRequestListsEveryFamily() throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(1000);
+    WorkloadSpec spec = WorkloadSpec.of(1000).withLabelShape(LabelShape.SYNTHETIC);
     List<Rw1MetadataEncoder.Family> families = RequestGenerator.families(spec, new TypeLayout(1000, spec.mix()));
     // 400 counters and 400 gauges in families of 10, 10 histograms, 50 natives (5 families), 10 summaries.
     assertThat(families).hasSize(40 + 40 + 1 + 5 + 1);

@@ -47,7 +47,7 @@ class SeriesSetTest {
 
   @Test
   void everySeriesHasTheBaseLabelsAndTheExtraOnesWithTheAskedCardinality() {
-    WorkloadSpec spec = WorkloadSpec.of(1000).withLabels(3, 7).withMix(TypeMix.parse("counter=1,gauge=1"));
+    WorkloadSpec spec = WorkloadSpec.of(1000).withLabelShape(LabelShape.SYNTHETIC).withLabels(3, 7).withMix(TypeMix.parse("counter=1,gauge=1"));
     Map<String, Set<String>> values = new HashMap<>();
     for (SeriesSet set : shards(spec, 2)) {
       for (int i = 0; i < set.size(); i++) {
@@ -67,7 +67,7 @@ class SeriesSetTest {
 
   @Test
   void classicHistogramsAndSummariesAreWholeFamilies() {
-    WorkloadSpec spec = WorkloadSpec.of(100).withMix(TypeMix.parse("histogram=1"));
+    WorkloadSpec spec = WorkloadSpec.of(100).withLabelShape(LabelShape.SYNTHETIC).withMix(TypeMix.parse("histogram=1"));
     SeriesSet set = shards(spec, 1).get(0);
     assertThat(set.size()).isEqualTo(10);
     List<String> names = new ArrayList<>();
