@@ -41,7 +41,8 @@ final class PrometheusTraffic {
     this.targets = Math.max(1, (series + seriesPerTarget - 1) / seriesPerTarget);
     WorkloadSpec base = WorkloadSpec.of(series);
     WorkloadSpec spec = new WorkloadSpec(series, base.extraLabels(), base.labelCardinality(), targets,
-        base.seriesPerFamily(), base.mix(), 0, 0, true, SAMPLES_PER_SEND, base.seed());
+        base.seriesPerFamily(), base.mix(), 0, 0, true, SAMPLES_PER_SEND, base.seed(), base.labelShape(),
+        base.idlePercent());
     TypeLayout layout = new TypeLayout(series, spec.mix());
     this.generators = new RequestGenerator[targets];
     this.seriesOfTarget = new int[targets];

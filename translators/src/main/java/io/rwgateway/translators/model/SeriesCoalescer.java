@@ -41,38 +41,29 @@ public final class SeriesCoalescer {
     return groups.merges == 0 ? batches : groups.rebuild();
   }
 
-  /**
-   * The grouping pass: a chain of flat series indexes per merged series. A window holds up to a
-   * few hundred thousand series, and a hash table that large misses the cache on every probe
-   * (docs/benchmarks.md "Cutting a window"), so the series are first partitioned by the top bits
-   * of their label hash (stably: a label set's occurrences stay in arrival order) and each
-   * partition is grouped with a table that fits in cache.
-   */
+  /** The grouping pass: a chain of flat series indexes per merged series. */
   private static final class Groups {
-    /** Series per partition: its table (2 longs per series) stays within a core's L2 cache. */
-    private static final int PARTITION_SERIES = 8192;
     private final List<MetricBatch> batches;
     private final MetricBatch[] batchOf;
     private final Series[] series;
-    private final int[] hashes;
     /** Next member of the same merged series, or EMPTY. */
     private final int[] next;
     /** For a head: its last member; for a member: EMPTY. For a series merged away: -2. */
     private final int[] tail;
-    /** For a head: the last timestamp of its chain, so joining never reads the tail series. */
-    private final long[] lastTimestamp;
-    /** (hash << 32) | (flat index + 1); 0 is an empty slot. */
-    private long[] table;
+    private final int[] table;
+    private final int[] tableHash;
     private int merges;
 
     Groups(List<MetricBatch> batches, int total) {
       this.batches = batches;
       this.batchOf = new MetricBatch[total];
       this.series = new Series[total];
-      this.hashes = new int[total];
       this.next = new int[total];
       this.tail = new int[total];
-      this.lastTimestamp = new long[total];
+      int capacity = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
+      this.table = new int[capacity];
+      this.tableHash = new int[capacity];
+      Arrays.fill(table, EMPTY);
       Arrays.fill(next, EMPTY);
       int f = 0;
       for (MetricBatch b : batches) {
@@ -80,55 +71,10 @@ public final class SeriesCoalescer {
           batchOf[f] = b;
           series[f] = s;
           tail[f] = f;
-          hashes[f] = labelHash(b, s);
+          place(f);
           f++;
         }
       }
-      int partitionBits = 0;
-      while ((total >>> partitionBits) > PARTITION_SERIES) {
-        partitionBits++;
-      }
-      if (partitionBits == 0) {
-        table = new long[tableSize(total)];
-        for (int i = 0; i < total; i++) {
-          place(i);
-        }
-        return;
-      }
-      placePartitioned(total, partitionBits);
-    }
-
-    /** Counting sort of the flat indexes by the top bits of their hash, then one small table per partition. */
-    private void placePartitioned(int total, int bits) {
-      int partitions = 1 << bits;
-      int shift = 32 - bits;
-      int[] start = new int[partitions + 1];
-      for (int i = 0; i < total; i++) {
-        start[(hashes[i] >>> shift) + 1]++;
-      }
-      int largest = 0;
-      for (int p = 0; p < partitions; p++) {
-        largest = Math.max(largest, start[p + 1]);
-        start[p + 1] += start[p];
-      }
-      int[] order = new int[total];
-      int[] at = Arrays.copyOf(start, partitions);
-      for (int i = 0; i < total; i++) {
-        order[at[hashes[i] >>> shift]++] = i;
-      }
-      table = new long[tableSize(largest)];
-      for (int p = 0; p < partitions; p++) {
-        if (p > 0) {
-          Arrays.fill(table, 0L);
-        }
-        for (int k = start[p]; k < start[p + 1]; k++) {
-          place(order[k]);
-        }
-      }
-    }
-
-    private static int tableSize(int entries) {
-      return Integer.highestOneBit(Math.max(4, entries * 2 - 1)) << 1;
     }
 
     private void place(int f) {
@@ -137,29 +83,26 @@ public final class SeriesCoalescer {
         // Exemplars only (as Prometheus sends them): no sample whose order could be broken.
         return;
       }
-      int hash = hashes[f];
+      int hash = labelHash(batchOf[f], s);
       int mask = table.length - 1;
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-        long entry = table[slot];
-        if (entry == 0L) {
-          table[slot] = (long) hash << 32 | (f + 1);
-          lastTimestamp[f] = lastTimestamp(s);
+        int head = table[slot];
+        if (head == EMPTY) {
+          table[slot] = f;
+          tableHash[slot] = hash;
           return;
         }
-        int head = (int) entry - 1;
-        if ((int) (entry >>> 32) == hash && sameLabels(head, f)) {
+        if (tableHash[slot] == hash && sameLabels(head, f)) {
           if (kind(s) != MIXED && joinable(head, f)) {
             next[tail[head]] = f;
             tail[head] = f;
             tail[f] = -2;
-            lastTimestamp[head] = lastTimestamp(s);
             merges++;
           } else {
             // Later series of these labels join the newest head, which keeps timestamp order. A
             // series that cannot merge (exemplars, mixed kinds) becomes that head too, so nothing
             // after it joins a series before it: X@1, X@2 (exemplar), X@3 stays in that order.
-            table[slot] = (long) hash << 32 | (f + 1);
-            lastTimestamp[f] = lastTimestamp(s);
+            table[slot] = f;
           }
           return;
         }
@@ -171,11 +114,7 @@ public final class SeriesCoalescer {
       for (int ref : s.labelRefs()) {
         h = 31 * h + b.symbol(ref).hashCode();
       }
-      // Mixed so that both the top bits (partition) and the low bits (slot) depend on every label.
-      h ^= h >>> 16;
-      h *= 0x85ebca6b;
-      h ^= h >>> 13;
-      return h;
+      return h ^ (h >>> 16);
     }
 
     private boolean sameLabels(int a, int b) {
@@ -215,7 +154,7 @@ public final class SeriesCoalescer {
           || !sameSymbol(bh, h.helpRef(), bs, s.helpRef()) || !sameSymbol(bh, h.unitRef(), bs, s.unitRef())) {
         return false;
       }
-      return lastTimestamp[head] < firstTimestamp(s);
+      return lastTimestamp(series[tail[head]]) < firstTimestamp(s);
     }
 
     /** Floats only, histograms only, or anything else (exemplars, both, neither): never merged. */
