@@ -45,6 +45,11 @@ public final class EgressGridCommand implements Callable<Integer> {
       + "(repeatable; overrides --max-delay for that count)")
   Map<Integer, String> delaysFor = new LinkedHashMap<>();
 
+  @Option(names = "--queue-max-bytes", defaultValue = "0",
+      description = "queue.max_bytes of the simulated route (default 0: the gateway's default, 64 MiB); "
+          + "a window flushes early at half of it")
+  long queueMaxBytes;
+
   @Option(names = "--series-per-target", defaultValue = "1000",
       description = "series per scrape target (default ${DEFAULT-VALUE}); targets are scraped evenly spread over the interval")
   int seriesPerTarget;
@@ -115,11 +120,11 @@ public final class EgressGridCommand implements Callable<Integer> {
       for (int n : series) {
         long t0 = System.nanoTime();
         PrometheusTraffic traffic = new PrometheusTraffic(n, seriesPerTarget);
-        EgressSimulation sim = new EgressSimulation(traffic, timing, EgressSimulation.WINDOW_BYTES);
+        EgressSimulation sim = new EgressSimulation(traffic, timing, windowBytes());
         System.err.printf(Locale.ROOT, "%d series: %d targets, %d families, %.1f MB decoded RW 1.0 per scrape, "
                 + "windowBytes %d (%.2f scrapes), set up in %.1f s%n", n, traffic.targets(), traffic.families(),
-            sim.bytesPerScrape() / 1e6, EgressSimulation.WINDOW_BYTES,
-            EgressSimulation.WINDOW_BYTES / (double) sim.bytesPerScrape(), (System.nanoTime() - t0) / 1e9);
+            sim.bytesPerScrape() / 1e6, windowBytes(),
+            windowBytes() / (double) sim.bytesPerScrape(), (System.nanoTime() - t0) / 1e9);
         List<Integer> ds = delaysFor.containsKey(n) ? parse(delaysFor.get(n)) : delays;
         for (int s : scrapes) {
           for (int d : ds) {
@@ -149,7 +154,7 @@ public final class EgressGridCommand implements Callable<Integer> {
 
   private String subtitle() {
     return "The gateway's egress code in virtual time (rw-loadtest egress-grid); Prometheus 2.42-like RW 1.0 in; "
-        + "1 shard, default batch and queue (window " + EgressSimulation.WINDOW_BYTES / (1 << 20)
+        + "1 shard, default batch and queue (window " + windowBytes() / (1 << 20)
         + " MiB). Hover a point for its p99 delay.";
   }
 
@@ -157,7 +162,7 @@ public final class EgressGridCommand implements Callable<Integer> {
     return "Made by `loadtest/egress-grid.sh` (`rw-loadtest egress-grid`): the gateway's real egress code "
         + "(snappy + `Rw1Decoder` with a `MetadataStore`, `EncodingGroup` with the RW 2.0 encoder, one shard, "
         + "default batch config but `max_delay`, windowBytes = `EncodingGroup.windowBytes(64 MiB, 1, 4 MiB)` = "
-        + EgressSimulation.WINDOW_BYTES / (1 << 20) + " MiB) on Prometheus 2.42-like traffic, in virtual time: "
+        + windowBytes() / (1 << 20) + " MiB) on Prometheus 2.42-like traffic, in virtual time: "
         + "the loadtest workload (default mix and labels) split into targets of " + seriesPerTarget + " series "
         + "scraped evenly spread over the interval, each scrape sent at once in RW 1.0 requests of at most 500 "
         + "samples, metadata-only requests (500 families each) every minute. Ratio = RW 2.0 snappy bytes out / "
@@ -169,5 +174,12 @@ public final class EgressGridCommand implements Callable<Integer> {
         + " W, S, " + shortMinSeconds + " s), W = min(D, F) the time a window spans, "
         + "F = the window's fill time. The CSV (`egress-grid.csv`) has every count.\n"
         + (note.isBlank() ? "" : "\n" + note + "\n");
+  }
+
+  /** What a window may hold: as the gateway computes it from the queue (one shard). */
+  private long windowBytes() {
+    return queueMaxBytes <= 0 ? EgressSimulation.WINDOW_BYTES
+        : io.rwgateway.gateway.egress.EncodingGroup.windowBytes(queueMaxBytes, 1,
+            io.rwgateway.config.BatchConfig.defaults().maxBytes());
   }
 }
