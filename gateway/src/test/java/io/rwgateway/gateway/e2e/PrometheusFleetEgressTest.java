@@ -165,6 +165,11 @@ class PrometheusFleetEgressTest {
     assertThat(backend.seriesWithHelp()).as("series with HELP of " + backend.series())
         .isGreaterThan(backend.series() * 3 / 4);
 
+    // What the gateway says of the trade-off, on real traffic: the scrape interval it sees and
+    // how many scrapes of a series a request carries (1 s scrapes, 5 s window: about 5).
+    assertThat(gateway.sum("rw_gateway_scrape_interval_seconds")).as("scrape interval seen").isBetween(0.9, 1.1);
+    assertThat(gateway.sum("rw_gateway_samples_per_series", "backend", "rw2")).as("samples per series").isBetween(3.0, 6.0);
+
     assertThat(ratio).as("compressed RW 2.0 out / compressed RW 1.0 sample bytes in").isLessThanOrEqualTo(MAX_RATIO);
     assertThat(bytesOut / bytesIn).as("compressed RW 2.0 out / compressed RW 1.0 in").isLessThanOrEqualTo(MAX_RATIO);
   }
