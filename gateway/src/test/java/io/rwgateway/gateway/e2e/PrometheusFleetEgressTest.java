@@ -54,6 +54,8 @@ class PrometheusFleetEgressTest {
   private static final Duration METADATA_INTERVAL = Duration.ofSeconds(5);
   /** Prometheus' remote write starts 5-6 s after its start; then about six 5 s windows. */
   private static final Duration SCRAPING = Duration.ofSeconds(36);
+  /** About 30 scrapes of the fleet (at least 400 series a host). */
+  private static final double SAMPLES_TO_SEND = HOSTS * 400 * 30;
   /**
    * Bound on compressed RW 2.0 out / compressed RW 1.0 sample bytes in: the issue's target at 1 s
    * scrapes with the default 5 s window. This test measured 0.235 (2 cores shared with other work;
@@ -92,7 +94,10 @@ class PrometheusFleetEgressTest {
           writeUrl, SCRAPE, METADATA_INTERVAL, nodeExporter, HOSTS), List.of("--web.enable-lifecycle"));
       System.out.println("peers and gateway up after " + millisSince(started) + " ms");
 
-      Thread.sleep(SCRAPING.toMillis());
+      // Enough traffic for several 5 s windows: about 30 scrapes of the fleet sent, however fast
+      // this machine scrapes (a slow CI core takes longer, it does not measure less).
+      await().atMost(SCRAPING.multipliedBy(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+          prometheusMetrics(prometheus).sum("prometheus_remote_storage_samples_total") >= SAMPLES_TO_SEND);
       MetricsText during = prometheusMetrics(prometheus);
       System.out.printf("after %d ms: %.0f head series, %.0f samples sent, %.0f shards%n", millisSince(started),
           during.sum("prometheus_tsdb_head_series"), during.sum("prometheus_remote_storage_samples_total"),
