@@ -1,8 +1,6 @@
 package io.rwgateway.benchmarks;
 
 import io.rwgateway.translators.model.MetricBatch;
-import io.rwgateway.translators.model.MetricBatchBuilder;
-import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.RequestCutter;
 import io.rwgateway.translators.model.SeriesCoalescer;
 import java.util.ArrayList;
@@ -36,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WindowCutBenchmark {
   private static final int MAX_SAMPLES = 10_000;
-  private static final int PER_REQUEST = 500;
 
   @Param({"2000", "100000", "200000"})
   public int series;
@@ -49,24 +46,7 @@ public class WindowCutBenchmark {
 
   @Setup
   public void setUp() {
-    window = new ArrayList<>();
-    for (int scrape = 0; scrape < scrapes; scrape++) {
-      MetricBatchBuilder b = null;
-      for (int i = 0; i < series; i++) {
-        if (i % PER_REQUEST == 0) {
-          if (b != null) {
-            window.add(b.build());
-          }
-          b = new MetricBatchBuilder();
-        }
-        int family = i / 50;
-        b.series("__name__", "node_metric_" + family + "_total", "instance", "10.1." + (i % 250) + ".7:9100",
-                "job", "node", "cpu", Integer.toString(i % 50))
-            .type(MetricType.COUNTER).help("Help text of family " + family + ".")
-            .sample(1_700_000_000_000L + scrape * 15_000L, i).add();
-      }
-      window.add(b.build());
-    }
+    window = PrometheusWindow.build(series, scrapes, batch -> batch);
   }
 
   @Benchmark

@@ -1,10 +1,9 @@
 package io.rwgateway.benchmarks;
 
 import io.rwgateway.translators.codec.DecodeLimits;
+import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.metadata.MetadataStore;
 import io.rwgateway.translators.model.MetricBatch;
-import io.rwgateway.translators.model.MetricBatchBuilder;
-import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.RequestCutter;
 import io.rwgateway.translators.model.SeriesCoalescer;
 import io.rwgateway.translators.model.StringInterner;
@@ -46,8 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class WindowEncodeBenchmark {
   private static final int MAX_SAMPLES = 10_000;
-  private static final int PER_REQUEST = 500;
-  private static final int SERIES_PER_FAMILY = 50;
 
   @Param({"2000", "100000", "200000"})
   public int series;
@@ -60,35 +57,22 @@ public class WindowEncodeBenchmark {
   private final Rw2Encoder encoder = new Rw2Encoder();
 
   @Setup
-  public void setUp() throws Exception {
+  public void setUp() {
     StringInterner interner = new StringInterner();
     Rw1Decoder decoder = new Rw1Decoder(DecodeLimits.DEFAULTS, interner, new MetadataStore(1_000_000, Duration.ofHours(1)));
     // One RW 1.0 encoder for the whole window: it sends each family's metadata once, as Prometheus does.
     Rw1Encoder rw1 = new Rw1Encoder();
-    window = new ArrayList<>();
-    for (int scrape = 0; scrape < scrapes; scrape++) {
-      MetricBatchBuilder b = null;
-      for (int i = 0; i < series; i++) {
-        if (i % PER_REQUEST == 0) {
-          if (b != null) {
-            window.add(roundTrip(b.build(), rw1, decoder));
-          }
-          b = new MetricBatchBuilder();
-        }
-        int family = i / SERIES_PER_FAMILY;
-        b.series("__name__", "node_metric_" + family + "_total", "instance", "10.1." + (i % 250) + ".7:9100",
-                "job", "node", "cpu", Integer.toString(i % SERIES_PER_FAMILY))
-            .type(MetricType.COUNTER).help("Help text of family " + family + ".")
-            .sample(1_700_000_000_000L + scrape * 15_000L, i).add();
-      }
-      window.add(roundTrip(b.build(), rw1, decoder));
-    }
+    window = PrometheusWindow.build(series, scrapes, batch -> roundTrip(batch, rw1, decoder));
   }
 
-  private static MetricBatch roundTrip(MetricBatch batch, Rw1Encoder rw1, Rw1Decoder decoder) throws Exception {
+  private static MetricBatch roundTrip(MetricBatch batch, Rw1Encoder rw1, Rw1Decoder decoder) {
     byte[] snappy = rw1.encode(List.of(batch)).body();
-    byte[] raw = SnappyBlock.uncompress(snappy, 0, snappy.length, 64 << 20);
-    return decoder.decode(raw, 0, raw.length).batch();
+    try {
+      byte[] raw = SnappyBlock.uncompress(snappy, 0, snappy.length, 64 << 20);
+      return decoder.decode(raw, 0, raw.length).batch();
+    } catch (InvalidPayloadException e) {
+      throw new IllegalStateException("the benchmark's own request does not decode", e);
+    }
   }
 
   @Benchmark
