@@ -1,33 +1,47 @@
 #!/usr/bin/env bash
-# compare-vmagent.sh [--rss] - the gateway against vmagent 1.79.5 on one core, same job.
+# compare-vmagent.sh [--rss] - the gateway against vmagent 1.79.5 on one core, same job, at several
+# series counts (100k, 200k and 1M by default: above the gateway's relabel cache and every window).
 #
-# Each peer in turn (never both at once) is pinned to core $PEER_CPU (gateway: taskset +
-# -XX:ActiveProcessorCount=1; vmagent: taskset + GOMAXPROCS=1), fans out to TWO
-# `rw-loadtest sink --count-only` on core $LOAD_CPU, with the same 5 global relabel rules
-# (keep, drop, labeldrop, replace, hashmod), fed RW 1.0 by `rw-loadtest run --replay` (also on
-# $LOAD_CPU). The gateway sends RW 2.0, vmagent relays RW 1.0. For each peer:
+# Each peer is pinned to core $PEER_CPU (gateway: taskset + -XX:ActiveProcessorCount=1; vmagent:
+# taskset + GOMAXPROCS=1) with the same memory budget, MEM_MIB (gateway: the shipped
+# gateway/jvm.options with -XX:MaxRAM=MEM_MIB, as a container limit would set it; vmagent:
+# -memory.allowedBytes). Each fans out to its OWN two `rw-loadtest sink --count-only` on core
+# $LOAD_CPU, started fresh and warmed with SINK_WARM_SECONDS of the protocol that peer sends (RW 2.0
+# for the gateway, RW 1.0 for vmagent), so neither peer meets a cold sink. Both apply the same 5
+# global relabel rules (keep, drop, labeldrop, replace, hashmod) to RW 1.0 from
+# `rw-loadtest run --replay` (also on $LOAD_CPU). For each series count, each peer in turn:
 #   1. a closed-loop probe gives a first guess of its capacity;
 #   2. SEARCH_STEPS open-loop steps (bisection) find the highest rate that is sustainable:
 #      no failed request, the sender held the rate, the peer's queue did not grow, and both
 #      sinks received every sample within DRAIN_OK_SECONDS after the step;
 #   3. MEASURE_SECONDS at that rate: samples/s, CPU s per million samples (/proc/PID/stat
-#      utime+stime, the drain included), max VmRSS, bytes in/out;
-#   4. HALF_SECONDS at half that rate: p99 request latency.
-# Prints one markdown table with both rows and gateway/vmagent ratios.
+#      utime+stime, the drain included), max VmRSS, bytes in/out, and how busy the load core was
+#      (a row whose load core was >= LOAD_CORE_MAX % busy, or whose generator starved, is marked:
+#      its max is the generator's, a lower bound of the peer's);
+# then, with both peers still running (the idle one does nothing), each gets P99_WARM_SECONDS and
+# then HALF_SECONDS at ONE common rate, half of the lower of the two maxes: p50/p99/p999 of the
+# answer time at the same load for both.
+# Prints one markdown table per series count with both rows and gateway/vmagent ratios, then the
+# growth of CPU per sample from the first series count to each other one.
 #
 # --rss: the gateway alone with RSS_SERIES (1M) active series at RSS_RATE samples/s for
-# RSS_SECONDS; prints max VmRSS and VmHWM against the 512 MiB target.
+# RSS_SECONDS, under the same MEM_MIB budget; prints max VmRSS and VmHWM against 512 MiB.
 #
-# Env (defaults): SERIES=100000 LABELS=6 (=> 10 labels per series) MIX (no native histograms:
-# vmagent 1.79.5 cannot relay them) CONCURRENCY=8 SAMPLES_PER_REQUEST=2000
-# PROBE_SECONDS=8 STEP_SECONDS=12 SEARCH_STEPS=5 EXTRA_STEPS=4 (more steps up while none failed) STEP_RETRY=1 (a failed step is run once more
-# before it counts: one stall from a neighbour on a shared machine should not end the search)
-# MEASURE_SECONDS=30 HALF_SECONDS=15 DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432
-# QUEUE_GROWTH_BYTES=8388608 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
-# PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= JFR=0
-# GW_MAX_DELAY=1s (the gateway's batch.max_delay, as vmagent's -remoteWrite.flushInterval)
-# (JFR=1: flight recording of the gateway during its max-rate measurement, top frames printed)
-# GW_JAR / LT_JAR (built with mvn if missing). Temporary files only under OUT_DIR.
+# Env (defaults): SERIES_LIST="100000 200000 1000000" (SERIES=N runs one count)
+# LABEL_SHAPE=synthetic (rw-loadtest's rwlt_ names with a series_id label unique per series: the
+# most distinct label values; `kubernetes` is the realistic shape, with its own 5 rules) LABELS=6
+# for synthetic, else 0 (synthetic: => 10 labels per series) MIX (no native histograms: vmagent 1.79.5 cannot relay them)
+# CONCURRENCY=8 SAMPLES_PER_REQUEST=2000 MEM_MIB=512 PROBE_SECONDS=8 STEP_SECONDS=12
+# SEARCH_STEPS=5 EXTRA_STEPS=4 (more steps up while none failed) STEP_RETRY=1 (a failed step is run
+# once more before it counts: one stall from a neighbour on a shared machine should not end the
+# search) MEASURE_SECONDS=30 HALF_SECONDS=15 P99_WARM_SECONDS=10 P99_RATE=(half the lower max)
+# DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432 QUEUE_GROWTH_BYTES=8388608 SINK_WARM_SECONDS=8
+# LOAD_CORE_MAX=90 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
+# PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= (after the
+# shipped flags, e.g. -XX:+UseZGC) JFR=0 (1: flight recording of the gateway during its max-rate
+# measurement, top frames printed) GW_MAX_DELAY=1s (the gateway's batch.max_delay, as vmagent's
+# -remoteWrite.flushInterval) GW_JAR / LT_JAR (built with mvn if missing). Temporary files only
+# under OUT_DIR.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,20 +49,22 @@ ROOT="$(cd "$HERE/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-$ROOT/../shared/peers}"
 MODE=compare
 [ "${1:-}" = "--rss" ] && MODE=rss
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,29p' "$0"; exit 0; fi
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0; fi
 
-SERIES="${SERIES:-100000}"; LABELS="${LABELS:-6}"
+SERIES_LIST="${SERIES_LIST:-${SERIES:-100000 200000 1000000}}"; LABEL_SHAPE="${LABEL_SHAPE:-synthetic}"
+if [ "$LABEL_SHAPE" = synthetic ]; then LABELS="${LABELS:-6}"; else LABELS="${LABELS:-0}"; fi
 MIX="${MIX:-counter=45,gauge=40,histogram=10,summary=5}"
-CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"
+CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"; MEM_MIB="${MEM_MIB:-512}"
 PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
-MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"
+MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; P99_WARM_SECONDS="${P99_WARM_SECONDS:-10}"; P99_RATE="${P99_RATE:-}"
+DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"; SINK_WARM_SECONDS="${SINK_WARM_SECONDS:-8}"; LOAD_CORE_MAX="${LOAD_CORE_MAX:-90}"
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
 PEERS="${PEERS:-gateway vmagent}"; PEER_CPU="${PEER_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"
 BASE_PORT="${BASE_PORT:-19400}"; GW_JAVA_OPTS="${GW_JAVA_OPTS:-}"; JFR="${JFR:-0}"; GW_MAX_DELAY="${GW_MAX_DELAY:-1s}"
 RSS_SERIES="${RSS_SERIES:-1000000}"; RSS_RATE="${RSS_RATE:-100000}"; RSS_SECONDS="${RSS_SECONDS:-90}"
 GW_JAR="${GW_JAR:-$ROOT/gateway/target/rw-gateway.jar}"; LT_JAR="${LT_JAR:-$ROOT/loadtest/target/rw-loadtest.jar}"
+GW_JVM_OPTIONS="$ROOT/gateway/jvm.options"
 OUT_DIR="${OUT_DIR:-$(mktemp -d /tmp/rw-compare.XXXXXX)}"; mkdir -p "$OUT_DIR"
-SINK1=$((BASE_PORT + 1)); SINK2=$((BASE_PORT + 2)); GW_PORT=$((BASE_PORT + 10)); VMA_PORT=$((BASE_PORT + 20))
 TICKS="$(getconf CLK_TCK)"
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
@@ -57,6 +73,7 @@ die() { log "ERROR: $*"; exit 1; }
 [ -f "$GW_JAR" ] || (cd "$ROOT" && mvn -B -q -o -pl gateway -am package -DskipTests)
 [ -f "$LT_JAR" ] || (cd "$ROOT" && mvn -B -q -o -pl loadtest -am package -DskipTests)
 command -v jq >/dev/null || die "jq is needed"
+[ -f "$GW_JVM_OPTIONS" ] || die "$GW_JVM_OPTIONS not found"
 
 # --- processes we start (stopped by pid on exit) ---------------------------------------
 STARTED=()
@@ -78,24 +95,43 @@ wait_http() {  # wait_http URL PID
   die "$1 did not answer within 30 s"
 }
 
+# Per peer: its own port and sink pair (gateway: BASE+1/+2, port BASE+10; vmagent: BASE+3/+4,
+# port BASE+20), so both can stay up for the common-rate latency runs.
+peer_sinks() { if [ "$1" = gateway ]; then echo "$((BASE_PORT + 1)) $((BASE_PORT + 2))"; else echo "$((BASE_PORT + 3)) $((BASE_PORT + 4))"; fi; }
+peer_out_protocol() { if [ "$1" = gateway ]; then echo rw2; else echo rw1; fi; }
+
+declare -A SINK_PIDS
+# start_sinks PEER: a fresh sink pair, warmed with the protocol the peer will send.
 start_sinks() {
-  for port in $SINK1 $SINK2; do
+  local peer="$1" port proto; proto="$(peer_out_protocol "$peer")"
+  for port in $(peer_sinks "$peer"); do
     taskset -c "$LOAD_CPU" java -jar "$LT_JAR" sink --count-only --listen "127.0.0.1:$port" >"$OUT_DIR/sink-$port.log" 2>&1 &
-    STARTED+=($!)
+    STARTED+=($!); SINK_PIDS[$peer]="${SINK_PIDS[$peer]:-} $!"
     wait_http "http://127.0.0.1:$port/-/healthy" $!
+  done
+  for port in $(peer_sinks "$peer"); do
+    taskset -c "$LOAD_CPU" java -jar "$LT_JAR" run --target "http://127.0.0.1:$port/api/v1/write" --protocol "$proto" \
+      --series 10000 --label-shape "$LABEL_SHAPE" --labels "$LABELS" --mix "$MIX" --concurrency 2 --samples-per-request "$SAMPLES_PER_REQUEST" \
+      --duration "${SINK_WARM_SECONDS}s" --timeout 10s --report "$OUT_DIR/sink-warm-$port.json" \
+      >"$OUT_DIR/sink-warm-$port.out" 2>&1 || die "warming sink $port failed: $OUT_DIR/sink-warm-$port.out"
   done
 }
 
-sink_total() {  # sink_total FIELD -> sum over both sinks (points, bytes, requests)
-  local n=0 v
-  for port in $SINK1 $SINK2; do
+SINKS=""  # the sink ports of the peer being measured
+sink_total() {  # sink_total FIELD -> sum over the current peer's sinks (points, bytes, requests)
+  local n=0 v port
+  for port in $SINKS; do
     v="$(curl -fsS -m 2 "http://127.0.0.1:$port/stats" | jq ".total.$1")"; n=$((n + v))
   done
   echo "$n"
 }
 
-write_relabel_rules() {  # the same 5 rules for both peers (Prometheus relabel_config list)
-  cat >"$OUT_DIR/relabel.yml" <<'EOF'
+# The same 5 rules for both peers (Prometheus relabel_config list): keep, drop, labeldrop, replace,
+# hashmod, written so that none drops a series (the sinks must receive twice what was sent) but
+# each one really runs (its regex is evaluated, its label exists).
+write_relabel_rules() {
+  if [ "$LABEL_SHAPE" = synthetic ]; then
+    cat >"$OUT_DIR/relabel.yml" <<'RULES'
 - source_labels: [__name__]
   regex: rwlt_.*
   action: keep
@@ -113,70 +149,118 @@ write_relabel_rules() {  # the same 5 rules for both peers (Prometheus relabel_c
   modulus: 16
   target_label: shard
   action: hashmod
-EOF
+RULES
+  else  # kubernetes / static shapes: job, instance="10.a.b.c:port", pod, container...
+    cat >"$OUT_DIR/relabel.yml" <<'RULES'
+- source_labels: [__name__]
+  regex: '[a-z][a-z0-9_]*'
+  action: keep
+- source_labels: [__name__]
+  regex: debug_.*
+  action: drop
+- regex: container
+  action: labeldrop
+- source_labels: [instance]
+  regex: (.+):\d+
+  target_label: host
+  replacement: $1
+  action: replace
+- source_labels: [instance, __name__]
+  modulus: 16
+  target_label: shard
+  action: hashmod
+RULES
+  fi
 }
 
-start_gateway() {  # sets PEER_PID, QUEUE_CMD
+# Per peer, set by start_*: PID, write URL, queue metrics URL and the regex of its queue gauges.
+declare -A PID URL QMETRICS QRE
+VMA_PIDFILE=""
+
+start_gateway() {
+  local port=$((BASE_PORT + 10)) sink
   {
-    echo "listen_address: 127.0.0.1:$GW_PORT"
+    echo "listen_address: 127.0.0.1:$port"
     echo "stats_log_interval: 0s"
     echo "relabel_configs:"
     sed 's/^/  /' "$OUT_DIR/relabel.yml"
     echo "backends:"
-    for port in $SINK1 $SINK2; do
-      echo "  - name: sink$port"
-      echo "    url: http://127.0.0.1:$port/api/v1/write"
+    for sink in $(peer_sinks gateway); do
+      echo "  - name: sink$sink"
+      echo "    url: http://127.0.0.1:$sink/api/v1/write"
       echo "    protocol: rw2"
       # vmagent flushes every second (-remoteWrite.flushInterval=1s): the same deadline here, so
       # "every sample arrived within DRAIN_OK_SECONDS" means the same for both peers.
       echo "    batch: {max_delay: $GW_MAX_DELAY}"
     done
   } >"$OUT_DIR/gateway.yaml"
+  # The shipped JVM flags (gateway/jvm.options), with MaxRAM standing in for a container's memory
+  # limit: the heap is what a user gets in a MEM_MIB container, not a quarter of this machine.
   # shellcheck disable=SC2086
-  taskset -c "$PEER_CPU" java -XX:ActiveProcessorCount=1 $GW_JAVA_OPTS -jar "$GW_JAR" --config "$OUT_DIR/gateway.yaml" \
-    >"$OUT_DIR/gateway.log" 2>&1 &
-  PEER_PID=$!; STARTED+=("$PEER_PID")
-  wait_http "http://127.0.0.1:$GW_PORT/-/ready" "$PEER_PID"
-  PEER_URL="http://127.0.0.1:$GW_PORT/api/v1/write"
-  QUEUE_METRICS="http://127.0.0.1:$GW_PORT/metrics"; QUEUE_RE='^rw_gateway_queue_bytes'
+  taskset -c "$PEER_CPU" java @"$GW_JVM_OPTIONS" -XX:MaxRAM="${MEM_MIB}m" -XX:ActiveProcessorCount=1 $GW_JAVA_OPTS \
+    -jar "$GW_JAR" --config "$OUT_DIR/gateway.yaml" >"$OUT_DIR/gateway.log" 2>&1 &
+  PID[gateway]=$!; STARTED+=("${PID[gateway]}")
+  wait_http "http://127.0.0.1:$port/-/ready" "${PID[gateway]}"
+  URL[gateway]="http://127.0.0.1:$port/api/v1/write"
+  QMETRICS[gateway]="http://127.0.0.1:$port/metrics"; QRE[gateway]='^rw_gateway_queue_bytes'
 }
 
 start_vmagent() {  # via shared/peers/start-vmagent.sh; the pidfile holds timeout(1), vmagent is its child
-  export VMAGENT_DIR="$OUT_DIR/vmagent" VMAGENT_EXTRA_ARGS="-remoteWrite.relabelConfig=$OUT_DIR/relabel.yml"
-  GOMAXPROCS=1 taskset -c "$PEER_CPU" "$PEERS_DIR/start-vmagent.sh" "$VMA_PORT" \
-    "http://127.0.0.1:$SINK1/api/v1/write" "http://127.0.0.1:$SINK2/api/v1/write" >"$OUT_DIR/start-vmagent.out" 2>&1 \
+  local port=$((BASE_PORT + 20)) sinks; sinks=($(peer_sinks vmagent))
+  export VMAGENT_DIR="$OUT_DIR/vmagent"
+  export VMAGENT_EXTRA_ARGS="-remoteWrite.relabelConfig=$OUT_DIR/relabel.yml -memory.allowedBytes=${MEM_MIB}MiB"
+  GOMAXPROCS=1 taskset -c "$PEER_CPU" "$PEERS_DIR/start-vmagent.sh" "$port" \
+    "http://127.0.0.1:${sinks[0]}/api/v1/write" "http://127.0.0.1:${sinks[1]}/api/v1/write" >"$OUT_DIR/start-vmagent.out" 2>&1 \
     || { cat "$OUT_DIR/start-vmagent.out" >&2; die "cannot start vmagent"; }
   VMA_PIDFILE="$VMAGENT_DIR/vmagent.pid"
-  PEER_PID="$(ps -o pid= --ppid "$(cat "$VMA_PIDFILE")" | tr -d ' ' | head -1)"
-  [ -n "$PEER_PID" ] || die "cannot find vmagent under pid $(cat "$VMA_PIDFILE")"
-  PEER_URL="http://127.0.0.1:$VMA_PORT/api/v1/write"
-  QUEUE_METRICS="http://127.0.0.1:$VMA_PORT/metrics"; QUEUE_RE='^vmagent_remotewrite_pending_data_bytes'
+  PID[vmagent]="$(ps -o pid= --ppid "$(cat "$VMA_PIDFILE")" | tr -d ' ' | head -1)"
+  [ -n "${PID[vmagent]}" ] || die "cannot find vmagent under pid $(cat "$VMA_PIDFILE")"
+  URL[vmagent]="http://127.0.0.1:$port/api/v1/write"
+  QMETRICS[vmagent]="http://127.0.0.1:$port/metrics"; QRE[vmagent]='^vmagent_remotewrite_pending_data_bytes'
 }
 
-stop_peer() {
-  if [ -n "$VMA_PIDFILE" ]; then "$PEERS_DIR/stop.sh" "$VMA_PIDFILE" >/dev/null; VMA_PIDFILE=""
-  else kill "$PEER_PID" 2>/dev/null || true; wait "$PEER_PID" 2>/dev/null || true; fi
+stop_peer() {  # stop_peer PEER (and its sinks)
+  local pid
+  if [ "$1" = vmagent ]; then
+    [ -n "$VMA_PIDFILE" ] && "$PEERS_DIR/stop.sh" "$VMA_PIDFILE" >/dev/null; VMA_PIDFILE=""
+  else
+    kill "${PID[gateway]}" 2>/dev/null || true; wait "${PID[gateway]}" 2>/dev/null || true
+  fi
+  for pid in ${SINK_PIDS[$1]:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SINK_PIDS[$1]=""
 }
 
-queue_bytes() {  # sum of the peer's queue gauges
-  curl -fsS -m 2 "$QUEUE_METRICS" 2>/dev/null | awk -v re="$QUEUE_RE" '$0 ~ re { s += $NF } END { printf "%.0f\n", s }'
+CUR=""  # the peer being measured: use_peer PEER
+use_peer() { CUR="$1"; SINKS="$(peer_sinks "$1")"; PEER_PID="${PID[$1]}"; }
+
+queue_bytes() {  # sum of the current peer's queue gauges
+  curl -fsS -m 2 "${QMETRICS[$CUR]}" 2>/dev/null | awk -v re="${QRE[$CUR]}" '$0 ~ re { s += $NF } END { printf "%.0f\n", s }'
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kib() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
+core_ticks() {  # core_ticks CPU -> "busy total" jiffies of that core (/proc/stat)
+  awk -v c="cpu$1" '$1 == c { t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t }' /proc/stat
+}
 
-# run_load NAME SECONDS [RATE] [SERIES]: one rw-loadtest run against the peer while a poller
-# records "elapsed queue_bytes rss_kib" once a second; leaves $OUT_DIR/NAME.{json,poll,log}.
+# run_load NAME SECONDS [RATE] [SERIES]: one rw-loadtest run against the current peer while a
+# poller records "elapsed queue_bytes rss_kib" once a second; leaves $OUT_DIR/NAME.{json,poll,log}.
+# LOAD_BUSY is set to how busy the load core was over the run, in %.
 run_load() {
-  local name="$1" secs="$2" rate="${3:-}" series="${4:-$SERIES}" args=()
+  local name="$1" secs="$2" rate="${3:-}" series="${4:-$CUR_SERIES}" args=() c0 c1
   [ -n "$rate" ] && args+=(--rate "$rate")
   ( t=0; while sleep 1; do t=$((t + 1)); echo "$t $(queue_bytes) $(rss_kib "$PEER_PID")"; done ) >"$OUT_DIR/$name.poll" &
   local poller=$!
-  taskset -c "$LOAD_CPU" java -jar "$LT_JAR" run --target "$PEER_URL" --protocol rw1 --series "$series" \
-    --labels "$LABELS" --mix "$MIX" --concurrency "$CONCURRENCY" --samples-per-request "$SAMPLES_PER_REQUEST" \
+  c0="$(core_ticks "$LOAD_CPU")"
+  taskset -c "$LOAD_CPU" java -jar "$LT_JAR" run --target "${URL[$CUR]}" --protocol rw1 --series "$series" \
+    --label-shape "$LABEL_SHAPE" --labels "$LABELS" --mix "$MIX" --concurrency "$CONCURRENCY" --samples-per-request "$SAMPLES_PER_REQUEST" \
     --replay --duration "${secs}s" --timeout 10s --report "$OUT_DIR/$name.json" "${args[@]}" \
     >"$OUT_DIR/$name.out" 2>"$OUT_DIR/$name.log" || { kill "$poller"; die "rw-loadtest run failed: $OUT_DIR/$name.log"; }
+  c1="$(core_ticks "$LOAD_CPU")"
   kill "$poller" 2>/dev/null || true; wait "$poller" 2>/dev/null || true
+  # Includes the generator's replay encoding before its measured window: an upper bound.
+  LOAD_BUSY="$(awk -v a="$c0" -v b="$c1" 'BEGIN { split(a, x, " "); split(b, y, " "); d = y[2] - x[2];
+    printf "%.0f", (d > 0 ? 100 * (y[1] - x[1]) / d : 0) }')"
 }
 
 # drain EXPECTED_POINTS BEFORE_POINTS: waits until the sinks got EXPECTED more points each
@@ -202,7 +286,7 @@ step() {
   rate_sent="$(jq .samples_per_s_sent "$OUT_DIR/$name.json")"
   qmid="$(awk -v h=$((secs / 2)) '$1 == h { print $2 }' "$OUT_DIR/$name.poll")"; qend="$(tail -1 "$OUT_DIR/$name.poll" | awk '{ print $2 }')"
   took="$(drain $((2 * sent)) "$before")"
-  STEP_WHY="sent $(printf %.0f "$rate_sent")/s failed=$failed queue mid=${qmid:-?} end=${qend:-?} drain=${took}s"
+  STEP_WHY="sent $(printf %.0f "$rate_sent")/s failed=$failed queue mid=${qmid:-?} end=${qend:-?} drain=${took}s load core ${LOAD_BUSY}%"
   [ "$failed" -eq 0 ] || return 1
   awk -v a="$rate_sent" -v r="$rate" 'BEGIN { exit !(a >= 0.97 * r) }' || return 1
   [ "$took" != timeout ] && [ "$took" -le "$DRAIN_OK_SECONDS" ] || return 1
@@ -215,19 +299,22 @@ settle() {  # let a failed step's backlog go before the next one
   sleep 2
 }
 
-# measure_peer NAME: search + measurement; appends a row to $OUT_DIR/rows.tsv
+# measure_peer PEER: fresh warm sinks, start, search, measure at max; the peer stays up.
+# Appends a row to $OUT_DIR/rows-$CUR_SERIES.tsv.
 measure_peer() {
   local peer="$1" lo=0 hi=0 rate probe i before_pts before_bytes cpu0 cpu1 sent pts out_bytes secs
-  log "$peer: starting (core $PEER_CPU), sinks on core $LOAD_CPU"
+  log "$peer @ $CUR_SERIES series: fresh sinks $(peer_sinks "$peer") warmed with $(peer_out_protocol "$peer") for ${SINK_WARM_SECONDS}s"
+  start_sinks "$peer"
   if [ "$peer" = gateway ]; then start_gateway; else start_vmagent; fi
-  log "$peer: pid $PEER_PID, probe (closed loop, ${PROBE_SECONDS}s)"
+  use_peer "$peer"
+  log "$peer: pid $PEER_PID on core $PEER_CPU, ${MEM_MIB} MiB budget; probe (closed loop, ${PROBE_SECONDS}s)"
   # vmagent answers 204 above what it can forward (architecture.md), so the guess is the lower of
   # what the peer accepted and what reached the sinks during the probe.
   before_pts="$(sink_total points)"
-  run_load "$peer-probe" "$PROBE_SECONDS"
-  probe="$(awk -v a="$(jq .samples_per_s_accepted "$OUT_DIR/$peer-probe.json")" -v d=$(( $(sink_total points) - before_pts )) \
-    -v s="$(jq .duration_s "$OUT_DIR/$peer-probe.json")" 'BEGIN { f = d / 2 / s; printf "%.0f", f < a ? f : a }')"
-  log "$peer: probe guess $probe samples/s"
+  run_load "$peer-$CUR_SERIES-probe" "$PROBE_SECONDS"
+  probe="$(awk -v a="$(jq .samples_per_s_accepted "$OUT_DIR/$peer-$CUR_SERIES-probe.json")" -v d=$(( $(sink_total points) - before_pts )) \
+    -v s="$(jq .duration_s "$OUT_DIR/$peer-$CUR_SERIES-probe.json")" 'BEGIN { f = d / 2 / s; printf "%.0f", f < a ? f : a }')"
+  log "$peer: probe guess $probe samples/s (load core ${LOAD_BUSY}%)"
   settle
   rate="$(awk -v p="$probe" 'BEGIN { printf "%.0f", p * 0.8 }')"
   # SEARCH_STEPS steps, plus up to EXTRA_STEPS more while no step has failed yet: a closed-loop
@@ -235,10 +322,10 @@ measure_peer() {
   i=0
   while [ "$i" -lt "$SEARCH_STEPS" ] || { [ "$hi" = 0 ] && [ "$i" -lt $((SEARCH_STEPS + EXTRA_STEPS)) ]; }; do
     i=$((i + 1))
-    if step "$peer-step$i" "$STEP_SECONDS" "$rate"; then
+    if step "$peer-$CUR_SERIES-step$i" "$STEP_SECONDS" "$rate"; then
       log "$peer: step $i at $rate/s OK ($STEP_WHY)"; lo="$rate"
     elif [ "$STEP_RETRY" = 1 ] && log "$peer: step $i at $rate/s failed ($STEP_WHY), once more" && settle \
-        && step "$peer-step${i}b" "$STEP_SECONDS" "$rate"; then
+        && step "$peer-$CUR_SERIES-step${i}b" "$STEP_SECONDS" "$rate"; then
       log "$peer: step $i at $rate/s OK on retry ($STEP_WHY)"; lo="$rate"
     else
       log "$peer: step $i at $rate/s FAILED ($STEP_WHY)"; hi="$rate"; settle
@@ -247,70 +334,104 @@ measure_peer() {
     elif [ "$lo" = 0 ]; then rate="$(awk -v r="$rate" 'BEGIN { printf "%.0f", r * 0.6 }')"
     else rate="$(awk -v a="$lo" -v b="$hi" 'BEGIN { printf "%.0f", (a + b) / 2 }')"; fi
   done
-  [ "$lo" != 0 ] || die "$peer: no sustainable rate found (see $OUT_DIR/$peer-step*.log)"
+  [ "$lo" != 0 ] || die "$peer: no sustainable rate found (see $OUT_DIR/$peer-$CUR_SERIES-step*.log)"
   log "$peer: max sustainable rate $lo/s; measuring ${MEASURE_SECONDS}s"
   before_pts="$(sink_total points)"; before_bytes="$(sink_total bytes)"; cpu0="$(cpu_ticks "$PEER_PID")"
   if [ "$peer" = gateway ] && [ "$JFR" = 1 ]; then
-    jcmd "$PEER_PID" JFR.start name=cmp duration="${MEASURE_SECONDS}s" filename="$OUT_DIR/gw.jfr" >/dev/null
+    jcmd "$PEER_PID" JFR.start name=cmp duration="${MEASURE_SECONDS}s" filename="$OUT_DIR/gw-$CUR_SERIES.jfr" >/dev/null
   fi
-  run_load "$peer-max" "$MEASURE_SECONDS" "$lo"
-  sent="$(jq .samples_sent "$OUT_DIR/$peer-max.json")"
+  local name="$peer-$CUR_SERIES-max"
+  run_load "$name" "$MEASURE_SECONDS" "$lo"
+  sent="$(jq .samples_sent "$OUT_DIR/$name.json")"
   secs="$(drain $((2 * sent)) "$before_pts")"
   cpu1="$(cpu_ticks "$PEER_PID")"
   pts=$(( $(sink_total points) - before_pts )); out_bytes=$(( $(sink_total bytes) - before_bytes ))
-  local rss_max hwm p99 in_bytes accepted failed
-  rss_max="$(awk '$3 > m { m = $3 } END { print m + 0 }' "$OUT_DIR/$peer-max.poll")"; hwm="$(hwm_kib "$PEER_PID")"
-  in_bytes="$(jq .bytes_sent "$OUT_DIR/$peer-max.json")"; accepted="$(jq .samples_per_s_accepted "$OUT_DIR/$peer-max.json")"
-  failed="$(jq .requests_failed "$OUT_DIR/$peer-max.json")"
-  log "$peer: measured ($accepted samples/s accepted, $failed failed, sinks got $pts of $((2 * sent)), drain ${secs}s); half rate ${HALF_SECONDS}s"
-  settle
-  local half; half="$(awk -v r="$lo" 'BEGIN { printf "%.0f", r / 2 }')"
-  # A fresh run's first second (new connections, the sender's own JIT) reads ~0.4 s at p99 against
-  # either peer: 3 s at the same rate first, so the p99 below is the steady state.
-  run_load "$peer-halfwarm" 3 "$half"
-  run_load "$peer-half" "$HALF_SECONDS" "$half"
-  p99="$(jq .latency_ms.p99 "$OUT_DIR/$peer-half.json")"
-  drain "$((2 * ($(jq .samples_sent "$OUT_DIR/$peer-halfwarm.json") + $(jq .samples_sent "$OUT_DIR/$peer-half.json"))))" \
-    "$(( before_pts + pts ))" >/dev/null
+  local rss_max hwm in_bytes accepted failed starved bound=""
+  rss_max="$(awk '$3 > m { m = $3 } END { print m + 0 }' "$OUT_DIR/$name.poll")"; hwm="$(hwm_kib "$PEER_PID")"
+  in_bytes="$(jq .bytes_sent "$OUT_DIR/$name.json")"; accepted="$(jq .samples_per_s_accepted "$OUT_DIR/$name.json")"
+  failed="$(jq .requests_failed "$OUT_DIR/$name.json")"; starved="$(jq '.generator_starved_ms // 0' "$OUT_DIR/$name.json")"
+  # The load core is shared by the generator and the four sinks: if it was (nearly) saturated, or
+  # the generator could not keep its schedule, the peer was not the limit and its max is a floor.
+  { [ "$LOAD_BUSY" -ge "$LOAD_CORE_MAX" ] || [ "${starved%.*}" -gt 0 ]; } && bound=" (load-bound: floor)"
+  log "$peer: measured ($accepted samples/s accepted, $failed failed, sinks got $pts of $((2 * sent)), drain ${secs}s, load core ${LOAD_BUSY}%, generator starved ${starved} ms)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$peer" "$lo" "$accepted" \
     "$(awk -v c=$((cpu1 - cpu0)) -v t="$TICKS" -v s="$sent" 'BEGIN { printf "%.2f", c / t / (s / 1e6) }')" \
-    "$((rss_max / 1024))" "$((hwm / 1024))" "$p99" \
+    "$((rss_max / 1024))" "$((hwm / 1024))" \
     "$(awk -v b="$in_bytes" -v s="$sent" 'BEGIN { printf "%.1f", b / s }')" \
     "$(awk -v b="$out_bytes" -v s="$sent" 'BEGIN { printf "%.1f", b / s / 2 }')" \
-    "$pts" "$((2 * sent))" "$failed" >>"$OUT_DIR/rows.tsv"
-  stop_peer
-  log "$peer: stopped"
+    "$pts" "$((2 * sent))" "$failed" "${LOAD_BUSY}%$bound" >>"$OUT_DIR/rows-$CUR_SERIES.tsv"
+  settle
 }
 
-print_table() {
-  echo "| peer (1 core, 2 sinks, 5 rules) | max sustained samples/s | measured samples/s | CPU s / M samples | RSS max MiB (VmHWM) | p99 ms at half load | bytes in / sample | bytes out / sample / sink | sinks got / expected | failed requests |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  while IFS=$'\t' read -r peer lo acc cpu rss hwm p99 bin bout got want failed; do
-    printf '| %s | %s | %.0f | %s | %s (%s) | %s | %s | %s | %s / %s | %s |\n' "$peer" "$lo" "$acc" "$cpu" "$rss" "$hwm" "$p99" "$bin" "$bout" "$got" "$want" "$failed"
-  done <"$OUT_DIR/rows.tsv"
-  local g v
-  g="$(awk -F'\t' '$1 == "gateway"' "$OUT_DIR/rows.tsv")"; v="$(awk -F'\t' '$1 == "vmagent"' "$OUT_DIR/rows.tsv")"
+# latency_at PEER RATE: P99_WARM_SECONDS then HALF_SECONDS at RATE; appends "peer rate p50 p99 p999".
+latency_at() {
+  local peer="$1" rate="$2" before n
+  use_peer "$peer"
+  before="$(sink_total points)"
+  run_load "$peer-$CUR_SERIES-latwarm" "$P99_WARM_SECONDS" "$rate"
+  run_load "$peer-$CUR_SERIES-lat" "$HALF_SECONDS" "$rate"
+  n=$(( $(jq .samples_sent "$OUT_DIR/$peer-$CUR_SERIES-latwarm.json") + $(jq .samples_sent "$OUT_DIR/$peer-$CUR_SERIES-lat.json") ))
+  drain "$((2 * n))" "$before" >/dev/null
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$peer" "$rate" "$(jq .latency_ms.p50 "$OUT_DIR/$peer-$CUR_SERIES-lat.json")" \
+    "$(jq .latency_ms.p99 "$OUT_DIR/$peer-$CUR_SERIES-lat.json")" "$(jq .latency_ms.p999 "$OUT_DIR/$peer-$CUR_SERIES-lat.json")" \
+    "$(jq .requests_failed "$OUT_DIR/$peer-$CUR_SERIES-lat.json")" >>"$OUT_DIR/lat-$CUR_SERIES.tsv"
+  log "$peer: at $rate/s p50/p99/p999 $(tail -1 "$OUT_DIR/lat-$CUR_SERIES.tsv" | cut -f3-5 | tr '\t' '/') ms"
+}
+
+print_table() {  # print_table SERIES
+  local rows="$OUT_DIR/rows-$1.tsv" lat="$OUT_DIR/lat-$1.tsv"
+  echo "#### $1 active series"
+  echo
+  echo "| peer (1 core, ${MEM_MIB} MiB, 2 sinks, 5 rules) | max sustained samples/s | measured samples/s | CPU s / M samples | RSS max MiB (VmHWM) | p50 / p99 / p999 ms at the common rate | bytes in / sample | bytes out / sample / sink | sinks got / expected | failed requests | load core busy |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r peer lo acc cpu rss hwm bin bout got want failed busy; do
+    local l; l="$(awk -F'\t' -v p="$peer" '$1 == p { printf "%s / %s / %s (at %s/s)", $3, $4, $5, $2 }' "$lat" 2>/dev/null)"
+    printf '| %s | %s | %.0f | %s | %s (%s) | %s | %s | %s | %s / %s | %s | %s |\n' "$peer" "$lo" "$acc" "$cpu" "$rss" "$hwm" "${l:--}" "$bin" "$bout" "$got" "$want" "$failed" "$busy"
+  done <"$rows"
+  local g v gl vl
+  g="$(awk -F'\t' '$1 == "gateway"' "$rows")"; v="$(awk -F'\t' '$1 == "vmagent"' "$rows")"
+  gl="$(awk -F'\t' '$1 == "gateway" { print $4 }' "$lat" 2>/dev/null)"; vl="$(awk -F'\t' '$1 == "vmagent" { print $4 }' "$lat" 2>/dev/null)"
   if [ -n "$g" ] && [ -n "$v" ]; then
-    paste <(echo "$g") <(echo "$v") | awk -F'\t' '{
-      printf "| **gateway / vmagent** | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx | | |\n",
-        $2 / $14, $3 / $15, $4 / $16, $5 / $17, $7 / $19, $8 / $20, $9 / $21 }'
+    paste <(echo "$g") <(echo "$v") | awk -F'\t' -v gl="${gl:-0}" -v vl="${vl:-0}" '{
+      printf "| **gateway / vmagent** | %.2fx | %.2fx | %.2fx (vmagent/gateway %.2fx) | %.2fx | p99 %s | %.2fx | %.2fx | | | |\n",
+        $2 / $14, $3 / $15, $4 / $16, $16 / $4, $5 / $17, (vl > 0 ? sprintf("%.2fx", gl / vl) : "-"), $7 / $19, $8 / $20 }'
   fi
+  echo
+}
+
+print_growth() {  # CPU per sample at each series count against the first one
+  local first="" s
+  echo "#### CPU per sample against $(echo "$SERIES_LIST" | awk '{ print $1 }') series"
+  echo
+  echo "| peer | $(echo "$SERIES_LIST" | sed 's/ / | /g') |"
+  echo "|---|$(echo "$SERIES_LIST" | sed 's/[0-9]*/---|/g; s/ //g')"
+  for peer in $PEERS; do
+    printf '| %s |' "$peer"; first=""
+    for s in $SERIES_LIST; do
+      local c; c="$(awk -F'\t' -v p="$peer" '$1 == p { print $4 }' "$OUT_DIR/rows-$s.tsv" 2>/dev/null)"
+      [ -z "$first" ] && first="$c"
+      if [ -n "$c" ] && [ -n "$first" ]; then printf ' %s s/M (%sx) |' "$c" "$(awk -v a="$c" -v b="$first" 'BEGIN { printf "%.2f", a / b }')"
+      else printf ' - |'; fi
+    done
+    echo
+  done
 }
 
 jfr_top() {  # top 10 leaf frames of the gateway's execution samples
-  [ -f "$OUT_DIR/gw.jfr" ] || return 0
+  local f="$OUT_DIR/gw-$1.jfr"
+  [ -f "$f" ] || return 0
   echo
-  echo "JFR top frames (jdk.ExecutionSample, leaf method), $OUT_DIR/gw.jfr:"
-  jfr print --events jdk.ExecutionSample --stack-depth 1 "$OUT_DIR/gw.jfr" | awk '
+  echo "JFR top frames at $1 series (jdk.ExecutionSample, leaf method), $f:"
+  jfr print --events jdk.ExecutionSample --stack-depth 1 "$f" | awk '
     /stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); n[$0]++; total++ }
     END { for (m in n) printf "%6.2f%%  %s\n", 100 * n[m] / total, m }' | sort -rn | head -10
 }
 
 write_relabel_rules
-start_sinks
 if [ "$MODE" = rss ]; then
-  start_gateway
-  log "rss: gateway pid $PEER_PID, $RSS_SERIES series at $RSS_RATE samples/s for ${RSS_SECONDS}s"
+  CUR_SERIES="$RSS_SERIES"
+  start_sinks gateway; start_gateway; use_peer gateway
+  log "rss: gateway pid $PEER_PID (shipped jvm.options, MaxRAM ${MEM_MIB}m), $RSS_SERIES series at $RSS_RATE samples/s for ${RSS_SECONDS}s"
   before="$(sink_total points)"
   run_load rss "$RSS_SECONDS" "$RSS_RATE" "$RSS_SERIES"
   sent="$(jq .samples_sent "$OUT_DIR/rss.json")"; took="$(drain $((2 * sent)) "$before")"
@@ -325,12 +446,21 @@ if [ "$MODE" = rss ]; then
   exit 0
 fi
 START_INFO="$(date -u '+%Y-%m-%d %H:%M:%S UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-: >"$OUT_DIR/rows.tsv"
-for peer in $PEERS; do measure_peer "$peer"; done
+for CUR_SERIES in $SERIES_LIST; do
+  : >"$OUT_DIR/rows-$CUR_SERIES.tsv"; : >"$OUT_DIR/lat-$CUR_SERIES.tsv"
+  for peer in $PEERS; do measure_peer "$peer"; done
+  # One common rate for every peer's latency: half the lower max (or P99_RATE).
+  common="${P99_RATE:-$(awk -F'\t' 'NR == 1 || $2 < m { m = $2 } END { printf "%.0f", m / 2 }' "$OUT_DIR/rows-$CUR_SERIES.tsv")}"
+  log "latency at one common rate for every peer: $common samples/s"
+  for peer in $PEERS; do latency_at "$peer" "$common"; done
+  for peer in $PEERS; do stop_peer "$peer"; done
+  print_table "$CUR_SERIES" | tee "$OUT_DIR/table-$CUR_SERIES.md" >&2
+done
 echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | sed -n 2p)"
 echo "started $START_INFO; ended $(date -u '+%H:%M:%S UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "workload: $SERIES series, --labels $LABELS, mix $MIX, $CONCURRENCY connections, $SAMPLES_PER_REQUEST samples/request, rw1 in, --replay"
+echo "workload: SERIES_LIST=$SERIES_LIST, --label-shape $LABEL_SHAPE --labels $LABELS, mix $MIX, $CONCURRENCY connections, $SAMPLES_PER_REQUEST samples/request, rw1 in, --replay; gateway: $(grep -v '^#' "$GW_JVM_OPTIONS" | tr '\n' ' ')-XX:MaxRAM=${MEM_MIB}m $GW_JAVA_OPTS; vmagent: -memory.allowedBytes=${MEM_MIB}MiB"
 echo
-print_table
-[ "$JFR" = 1 ] && jfr_top
+for s in $SERIES_LIST; do cat "$OUT_DIR/table-$s.md"; done
+print_growth
+if [ "$JFR" = 1 ]; then for s in $SERIES_LIST; do jfr_top "$s"; done; fi
 log "files in $OUT_DIR"

@@ -84,6 +84,11 @@ public final class Main {
     log.info("rw-gateway " + Version.version() + " listening on " + config.listenHost() + ":" + gateway.port()
         + " (config: " + source + "); backends: "
         + (backends.length() == 0 ? "none, estimating RW 2.0 egress only" : backends));
+    log.info("jvm: " + JvmSettings.describe());
+    String jvmWarning = JvmSettings.warning(JvmSettings.jvmArguments());
+    if (jvmWarning != null) {
+      log.warning(jvmWarning);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // JUL resets its handlers in its own shutdown hook, so these lines go to stderr directly.
       LogFormat.direct("INFO", "rw-gateway", "shutting down: flushing queues (up to "
