@@ -1,0 +1,75 @@
+package io.rwgateway.translators.model;
+
+/**
+ * The gateway-wide dictionary of label names and values (docs/dictionary.md): a string becomes an
+ * int id once, at decode, straight from the request bytes (a hash of the UTF-8 bytes and a byte
+ * compare; no {@code String} is made on a hit), and every ingest thread shares the same ids, so
+ * later stages can compare and map label sets as ints.
+ *
+ * <p><b>Bounded, without ever invalidating a held id.</b> Ids live in a {@link
+ * SymbolGeneration}: a fixed-size, lock-free table. When the current generation is full (by
+ * count or by bytes), {@link #advance} starts a new, empty one and new requests intern there.
+ * Nothing is ever removed from a generation, so an id stays valid as long as something refers
+ * to its generation: a batch built from generation G keeps a reference to G, and G is garbage
+ * once the last such batch has been sent or dropped. That is the pinning scheme the speed issue
+ * asks to choose: pinning by reference, with the garbage collector as the reference count. The
+ * memory held is then the current generation plus the generations that queued batches still
+ * refer to; queues are bounded by bytes, and a generation only fills after {@code maxSymbols}
+ * new strings, so in practice one or two generations are live.
+ *
+ * <p>Generations start at {@code firstSymbols} entries and double on each advance up to {@code
+ * maxSymbols}: a small deployment keeps a small table, a large one grows to what its active label
+ * values need. Above {@code maxSymbols} distinct active values every generation fills and is
+ * replaced: the dictionary then costs like a cache that is cleared when full (today's
+ * {@link StringInterner}), and {@link #generationsStarted()} shows it.
+ *
+ * <p>Thread-safe: {@link SymbolGeneration#intern} is lock-free; {@link #advance} takes a lock,
+ * once per generation.
+ */
+public final class SymbolDictionary {
+  private final int maxSymbols;
+  private final long maxBytes;
+  private volatile SymbolGeneration current;
+  private long generations = 1;
+
+  /**
+   * @param firstSymbols ids in the first generation (later ones double, up to {@code maxSymbols})
+   * @param maxSymbols   ids in a generation at most
+   * @param maxBytes     UTF-8 bytes in a generation at most
+   */
+  public SymbolDictionary(int firstSymbols, int maxSymbols, long maxBytes) {
+    if (firstSymbols < 2 || maxSymbols < firstSymbols || maxBytes < 1) {
+      throw new IllegalArgumentException("need 2 <= firstSymbols <= maxSymbols and maxBytes > 0");
+    }
+    this.maxSymbols = maxSymbols;
+    this.maxBytes = maxBytes;
+    this.current = new SymbolGeneration(0, firstSymbols, maxBytes);
+  }
+
+  /** The generation new batches intern into. */
+  public SymbolGeneration current() {
+    return current;
+  }
+
+  /**
+   * Called by whoever got {@link SymbolGeneration#FULL} from {@code full}: starts the next
+   * generation if nobody did yet, and returns the current one either way.
+   */
+  public SymbolGeneration advance(SymbolGeneration full) {
+    synchronized (this) {
+      SymbolGeneration now = current;
+      if (now == full) {
+        int symbols = (int) Math.min(maxSymbols, 2L * full.capacity());
+        now = new SymbolGeneration(full.number() + 1, symbols, maxBytes);
+        current = now;
+        generations++;
+      }
+      return now;
+    }
+  }
+
+  /** Generations started so far, the first included. */
+  public synchronized long generationsStarted() {
+    return generations;
+  }
+}
