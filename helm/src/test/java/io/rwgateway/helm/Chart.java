@@ -30,6 +30,7 @@ final class Chart {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<Path> valuesFiles = new ArrayList<>();
+  private String release = RELEASE;
   private final Map<String, Object> sets = new LinkedHashMap<>();
 
   private Chart() {
@@ -57,6 +58,12 @@ final class Chart {
     return this;
   }
 
+  /** Another release name (the objects' names follow it). */
+  Chart release(String name) {
+    release = name;
+    return this;
+  }
+
   /** {@code --set key=value}. */
   Chart set(String key, Object value) {
     sets.put(key, value);
@@ -65,7 +72,7 @@ final class Chart {
 
   /** {@code helm template}; throws Helm's own message when the values or templates are refused. */
   Manifests render() {
-    TemplateCommand t = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
+    TemplateCommand t = new Helm(DIR).template().withName(release).withNamespace(NAMESPACE);
     for (Path f : valuesFiles) {
       t = t.withValuesFile(f);
     }
@@ -77,7 +84,7 @@ final class Chart {
 
   /** NOTES.txt as {@code helm install --dry-run} prints it (client only, no cluster). */
   String notes() {
-    InstallCommand install = new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE).dryRun().clientOnly();
+    InstallCommand install = new Helm(DIR).install().withName(release).withNamespace(NAMESPACE).dryRun().clientOnly();
     for (Path f : valuesFiles) {
       install = install.withValuesFile(f);
     }
@@ -94,6 +101,11 @@ final class Chart {
 
   /** The kube-prometheus-stack values NOTES.txt prints in sidecar mode, between its markers. */
   JsonNode sidecarValues() {
+    return parseYaml(sidecarValuesText());
+  }
+
+  /** The same, as text. */
+  String sidecarValuesText() {
     String notes = notes();
     String begin = "# --- kube-prometheus-stack values: begin\n";
     String end = "# --- kube-prometheus-stack values: end";
@@ -102,7 +114,7 @@ final class Chart {
     if (b < 0 || e < b) {
       throw new AssertionError("NOTES has no kube-prometheus-stack values between markers:\n" + notes);
     }
-    return parseYaml(notes.substring(b + begin.length(), e));
+    return notes.substring(b + begin.length(), e);
   }
 
   static JsonNode parseYaml(String yaml) {
