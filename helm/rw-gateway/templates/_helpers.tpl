@@ -127,9 +127,6 @@ command:
 args:
   - --config
   - {{ include "rw-gateway.configFile" . }}
-  {{- range .Values.extraArgs }}
-  - {{ . | quote }}
-  {{- end }}
 ports:
   - name: rwgw-http
     containerPort: {{ include "rw-gateway.httpPort" . }}

@@ -85,7 +85,7 @@ class DockerfileTest {
   }
 
   @Test
-  void entrypointWithoutArgumentsPrintsTheGatewaysVersionWhenAsked() throws Exception {
+  void entrypointStartsTheJarWhichAnswersItsVersion() throws Exception {
     GatewayCommandLine.Result result = GatewayCommandLine.run(entrypoint(), List.of(), "", tmp, "--version");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
