@@ -17,9 +17,12 @@ RUN groupadd --system --gid 10001 rwgateway \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin rwgateway
 COPY --from=build /src/gateway/target/rw-gateway.jar /app/rw-gateway.jar
+COPY --from=build /src/gateway/jvm.options /app/jvm.options
 USER 10001:10001
 EXPOSE 9201
-# The JVM flags are the chart's defaults (jvm.maxRAMPercentage, jvm.flags; a test keeps them equal):
-# heap as a share of the container's memory limit, and a restart rather than a JVM left running
-# after an OutOfMemoryError. Arguments (e.g. --config FILE) follow; none runs the embedded default.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/rw-gateway.jar"]
+# The JVM flags are the shipped gateway/jvm.options (a java @-file: heap as a share of the
+# container's memory limit, G1 rather than the SerialGC the JVM picks under 2 CPUs or 1792 MiB, a
+# restart rather than a JVM left running after an OutOfMemoryError); the chart's default command is
+# the same (a test keeps them equal). Arguments (e.g. --config FILE) follow; none runs the embedded
+# default.
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/rw-gateway.jar"]

@@ -118,7 +118,10 @@ image: {{ include "rw-gateway.image" . | quote }}
 imagePullPolicy: {{ .Values.image.pullPolicy }}
 command:
   - java
+  - "@/app/jvm.options"
+  {{- if .Values.jvm.maxRAMPercentage }}
   - -XX:MaxRAMPercentage={{ .Values.jvm.maxRAMPercentage }}
+  {{- end }}
   {{- range .Values.jvm.flags }}
   - {{ . | quote }}
   {{- end }}

@@ -73,6 +73,17 @@ class DockerfileTest {
   }
 
   @Test
+  void theImageShipsTheGatewaysJvmOptionsFileTheEntrypointReads() throws Exception {
+    String copy = dockerfile.runtime().all("COPY").stream().filter(c -> c.endsWith(" /app/jvm.options")).findFirst()
+        .orElseThrow();
+    String workdir = dockerfile.stage("build").last("WORKDIR");
+
+    assertThat(entrypoint()).contains(GatewayCommandLine.IMAGE_JVM_OPTIONS);
+    assertThat(Path.of(workdir).relativize(Path.of(copy.split("\\s+")[1])))
+        .isEqualTo(Chart.REPO.relativize(GatewayCommandLine.JVM_OPTIONS));
+  }
+
+  @Test
   void entrypointStartsTheRealJarOnTheChartsConfig() throws Exception {
     String config = chart.file(Chart.FULLNAME, "rw-gateway.yaml").orElseThrow();
     Path configFile = Files.writeString(tmp.resolve("rw-gateway.yaml"), config, StandardCharsets.UTF_8);

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 final class GatewayCommandLine {
   /** Where the Dockerfile puts the jar. */
   static final String IMAGE_JAR = "/app/rw-gateway.jar";
+  /** Where the Dockerfile puts the shipped JVM flags, and that file in the repo. */
+  static final String IMAGE_JVM_OPTIONS = "@/app/jvm.options";
+  static final Path JVM_OPTIONS = Path.of("../gateway/jvm.options").toAbsolutePath().normalize();
   static final Path JAR = Path.of(System.getProperty("rwgateway.jar", "../gateway/target/rw-gateway.jar"))
       .toAbsolutePath().normalize();
 
@@ -48,7 +51,8 @@ final class GatewayCommandLine {
     List<String> line = new ArrayList<>();
     for (String a : command) {
       line.add(a.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-          : a.equals(IMAGE_JAR) ? JAR.toString() : a);
+          : a.equals(IMAGE_JAR) ? JAR.toString()
+          : a.equals(IMAGE_JVM_OPTIONS) ? "@" + JVM_OPTIONS : a);
     }
     for (String a : args) {
       line.add(a.equals(configPath) ? configFile.toString() : a);

@@ -73,7 +73,7 @@ class StandaloneDefaultsTest {
     assertThat(r.at("/limits/cpu").asText()).isEqualTo("2");
     assertThat(r.at("/limits/memory").asText()).isEqualTo("768Mi");
     assertThat(GatewayCommandLine.strings(m.container().path("command")))
-        .containsExactly("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/rw-gateway.jar");
+        .containsExactly("java", "@/app/jvm.options", "-jar", "/app/rw-gateway.jar");
     assertThat(GatewayCommandLine.strings(m.container().path("args")))
         .containsExactly("--config", "/etc/rw-gateway/rw-gateway.yaml");
   }

@@ -97,8 +97,8 @@ class StandaloneFullValuesTest {
   void userResourcesJvmFlagsGraceAndSchedulingAreRendered() {
     JsonNode c = m.container();
     assertThat(c.at("/resources/limits/memory").asText()).isEqualTo("2Gi");
-    assertThat(GatewayCommandLine.strings(c.path("command"))).containsExactly("java", "-XX:MaxRAMPercentage=70",
-        "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-jar", "/app/rw-gateway.jar");
+    assertThat(GatewayCommandLine.strings(c.path("command"))).containsExactly("java", "@/app/jvm.options",
+        "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-jar", "/app/rw-gateway.jar");
     assertThat(c.path("image").asText()).isEqualTo("registry.example.com/observability/rw-gateway:0.1.0-rc1");
     assertThat(GatewayCommandLine.strings(c.at("/lifecycle/preStop/exec/command"))).containsExactly("sleep", "10");
     JsonNode pod = m.podSpec();
