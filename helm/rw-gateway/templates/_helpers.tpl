@@ -38,6 +38,8 @@ this figure equal to the gateway's).
 
 {{/* Where the config file is mounted, and the file the gateway is started with. */}}
 {{- define "rw-gateway.configDir" -}}/etc/rw-gateway{{- end }}
+{{/* Where credentialSecrets are mounted, one directory per Secret, one file per key. */}}
+{{- define "rw-gateway.secretsDir" -}}/etc/rw-gateway/secrets{{- end }}
 {{- define "rw-gateway.configKey" -}}rw-gateway.yaml{{- end }}
 {{- define "rw-gateway.configFile" -}}
 {{- printf "%s/%s" (include "rw-gateway.configDir" .) (include "rw-gateway.configKey" .) }}
@@ -170,6 +172,11 @@ volumeMounts:
     readOnly: true
   - name: rw-gateway-tmp
     mountPath: /tmp
+  {{- range .Values.credentialSecrets }}
+  - name: rw-gateway-cred-{{ . }}
+    mountPath: {{ include "rw-gateway.secretsDir" $ }}/{{ . }}
+    readOnly: true
+  {{- end }}
   {{- with .Values.extraVolumeMounts }}
   {{- toYaml . | nindent 2 }}
   {{- end }}
@@ -182,6 +189,12 @@ volumeMounts:
 - name: rw-gateway-tmp
   emptyDir:
     sizeLimit: {{ .Values.tmpSizeLimit }}
+{{- range .Values.credentialSecrets }}
+- name: rw-gateway-cred-{{ . }}
+  secret:
+    secretName: {{ . }}
+    defaultMode: 0400
+{{- end }}
 {{- with .Values.extraVolumes }}
 {{ toYaml . }}
 {{- end }}

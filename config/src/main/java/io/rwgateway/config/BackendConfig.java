@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param writeRelabelConfigs rules applied to this backend's series before encoding, in order
  * @param tenant      how batches are split by tenant; null when the backend is not multi-tenant
  * @param metadata    how much metadata (type, help, unit) the backend gets
+ * @param auth        what the requests carry in their Authorization header; null for nothing
  */
 public record BackendConfig(String name, URI url, Protocol protocol, Map<String, String> headers,
     Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry,
-    List<RelabelRule> writeRelabelConfigs, TenantConfig tenant, MetadataDetail metadata) {
+    List<RelabelRule> writeRelabelConfigs, TenantConfig tenant, MetadataDetail metadata, BackendAuth auth) {
 
   public BackendConfig {
     Objects.requireNonNull(metadata, "metadata");
@@ -39,6 +40,14 @@ public record BackendConfig(String name, URI url, Protocol protocol, Map<String,
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(retry, "retry");
     writeRelabelConfigs = List.copyOf(writeRelabelConfigs);
+  }
+
+  /** A backend without credentials. */
+  public BackendConfig(String name, URI url, Protocol protocol, Map<String, String> headers,
+      Duration timeout, int concurrency, QueueConfig queue, BatchConfig batch, RetryConfig retry,
+      List<RelabelRule> writeRelabelConfigs, TenantConfig tenant, MetadataDetail metadata) {
+    this(name, url, protocol, headers, timeout, concurrency, queue, batch, retry, writeRelabelConfigs,
+        tenant, metadata, null);
   }
 
   /** A backend that gets full metadata. */
@@ -55,7 +64,8 @@ public record BackendConfig(String name, URI url, Protocol protocol, Map<String,
     return "BackendConfig[name=" + name + ", url=" + url + ", protocol=" + protocol + ", headers="
         + new java.util.TreeSet<>(headers.keySet()) + ", timeout=" + timeout + ", concurrency=" + concurrency
         + ", queue=" + queue + ", batch=" + batch + ", retry=" + retry + ", writeRelabelConfigs="
-        + writeRelabelConfigs + ", tenant=" + tenant + ", metadata=" + metadata.configName() + "]";
+        + writeRelabelConfigs + ", tenant=" + tenant + ", metadata=" + metadata.configName()
+        + (auth == null ? "" : ", auth=" + auth) + "]";
   }
 
   /** A backend with every optional setting at its default (for code and tests building configs). */

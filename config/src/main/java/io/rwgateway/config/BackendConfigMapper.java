@@ -56,12 +56,13 @@ final class BackendConfigMapper {
     if (metadata == null) {
       r.error("metadata", "must be full, type_and_unit or none, got '" + metadataName + "'");
     }
+    BackendAuth auth = AuthConfigMapper.map(r);
     r.rejectUnknownKeys();
     if (name == null || url == null || protocol == null || metadata == null) {
       return null;
     }
     return new BackendConfig(name, url, protocol, headers, timeout, concurrency, queue, batch, retry,
-        writeRelabelConfigs, tenant, metadata);
+        writeRelabelConfigs, tenant, metadata, auth);
   }
 
   /** @return null when the backend has no tenant section (or a refused one: the error is recorded) */

@@ -29,7 +29,7 @@ final class BackendUrls {
       return null;
     }
     if (uri.getRawUserInfo() != null) {
-      r.error("url", "must not contain user info: credentials will get their own auth setting");
+      r.error("url", "must not contain user info: use basic_auth");
       return null;
     }
     if (uri.getHost() == null) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Checks a backend's extra headers. Users must not be able to override the headers the protocol
  * needs (remote-write.md §1.2, Prometheus' reserved list, compared case-insensitively);
- * {@code Authorization} is refused too, credentials will get their own setting.
+ * {@code Authorization} is refused too: credentials have their own settings ({@link AuthConfigMapper}).
  */
 final class HeaderRules {
   static final Set<String> RESERVED = Set.of("host", "content-encoding", "content-length", "content-type",
@@ -58,7 +58,7 @@ final class HeaderRules {
       return "cannot set reserved header " + name + ": the gateway sets it (remote-write.md §1.2)";
     }
     if (lower.equals("authorization")) {
-      return "cannot set " + name + " as a plain header: credentials will get their own auth setting";
+      return "cannot set " + name + " as a plain header: use basic_auth or authorization (credentials_file)";
     }
     return null;
   }

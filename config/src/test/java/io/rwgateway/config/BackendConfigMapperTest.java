@@ -45,7 +45,7 @@ class BackendConfigMapperTest {
   @Test
   void rejectsCredentialsInTheUrlWithoutEchoingThem() {
     assertThat(LoadErrors.of("backends: [{name: a, url: 'https://user:s3cret@h/w'}]"))
-        .containsExactly("backends[0].url: must not contain user info: credentials will get their own auth setting");
+        .containsExactly("backends[0].url: must not contain user info: use basic_auth");
     assertThat(LoadErrors.of("backends: [{name: a, url: 'ftp://user:s3cret@h/w'}]"))
         .containsExactly("backends[0].url: must be an absolute http or https URL, got 'ftp://***@h/w'");
   }
@@ -98,7 +98,7 @@ class BackendConfigMapperTest {
   void rejectsAuthorizationHeader() {
     assertThat(LoadErrors.of(backend("headers: {authorization: 'Bearer t'}"))).containsExactly(
         "backends[0].headers.authorization: cannot set authorization as a plain header:"
-            + " credentials will get their own auth setting");
+            + " use basic_auth or authorization (credentials_file)");
   }
 
   @Test

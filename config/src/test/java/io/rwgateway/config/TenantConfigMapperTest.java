@@ -60,7 +60,7 @@ class TenantConfigMapperTest {
         "backends[0].tenant.header: cannot set reserved header content-type: the gateway sets it (remote-write.md §1.2)");
     assertThat(LoadErrors.of(backend("tenant: {label: t, header: Authorization}"))).containsExactly(
         "backends[0].tenant.header: cannot set Authorization as a plain header:"
-            + " credentials will get their own auth setting");
+            + " use basic_auth or authorization (credentials_file)");
     assertThat(LoadErrors.of(backend("tenant: {label: t, header: 5}")))
         .containsExactly("backends[0].tenant.header: must be a string, got 5 (quote it)");
   }

@@ -3,6 +3,8 @@ package io.rwgateway.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code helm template -f ci/standalone-full-values.yaml}: every optional object on. */
@@ -59,6 +61,37 @@ class StandaloneFullValuesTest {
   }
 
   @Test
+  void everyCredentialFileTheConfigNamesIsAReadOnlyFileFromItsSecret() {
+    JsonNode config = Chart.parseYaml(m.file(Chart.FULLNAME, "rw-gateway.yaml").orElseThrow());
+    List<String> files = new ArrayList<>();
+    config.path("backends").forEach(b -> {
+      if (b.at("/authorization/credentials_file").isTextual()) {
+        files.add(b.at("/authorization/credentials_file").asText());
+      }
+      if (b.at("/basic_auth/password_file").isTextual()) {
+        files.add(b.at("/basic_auth/password_file").asText());
+      }
+    });
+    assertThat(files).containsExactly("/etc/rw-gateway/secrets/mimir-credentials/token",
+        "/etc/rw-gateway/secrets/vm-credentials/password");
+    for (String file : files) {
+      JsonNode mount = null;
+      for (JsonNode candidate : m.container().path("volumeMounts")) {
+        if (file.startsWith(candidate.path("mountPath").asText() + "/")) {
+          mount = candidate;
+        }
+      }
+      assertThat(mount).as("a mount holding " + file).isNotNull();
+      assertThat(mount.path("readOnly").asBoolean()).isTrue();
+      JsonNode volume = MountedFiles.volume(m.podSpec().path("volumes"), mount.path("name").asText());
+      String secretName = file.split("/")[4];
+      assertThat(volume.at("/secret/secretName").asText()).isEqualTo(secretName);
+      assertThat(volume.at("/secret/defaultMode").asInt()).isEqualTo(0400);
+    }
+    assertThat(m.container().has("env")).isFalse();
+  }
+
+  @Test
   void otlpGrpcPortIsExposedOnContainerServiceAndNetworkPolicy() {
     JsonNode c = m.container();
     assertThat(c.at("/ports/1/name").asText()).isEqualTo("rwgw-otlp-grpc");
@@ -90,7 +123,7 @@ class StandaloneFullValuesTest {
       assertThat(mount.path("name").asText()).isEqualTo("ca-bundle");
       assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/ssl/corporate");
     });
-    assertThat(m.container().path("volumeMounts")).hasSize(3);
+    assertThat(m.container().path("volumeMounts")).hasSize(5);
   }
 
   @Test

@@ -92,6 +92,14 @@ public final class BackendAnswers {
     return Decision.retry(0, "network_error", message, -1);
   }
 
+  /**
+   * The backend's credentials file cannot be read (never was): nothing was sent, and a retry may
+   * find the file (a Secret being mounted), as Prometheus retries a failed round trip.
+   */
+  public static Decision credentialsUnreadable(Throwable cause) {
+    return Decision.retry(0, "credentials_unreadable", oneLine(cause), -1);
+  }
+
   /** The sender itself threw: a bug that a retry would repeat, so the request is dropped and counted. */
   public static Decision senderError(Throwable cause) {
     return Decision.drop(0, "send_error", oneLine(cause));

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -38,6 +39,8 @@ final class HttpSender implements Sender {
   private final HttpClientAgent client;
   private final RequestOptions rw2Template;
   private final RequestOptions rw1Template;
+  /** The Authorization header, or null when the backend has no credentials. */
+  private final CredentialHeader credentials;
   private Rw1Transcoder transcoder;
   /** A {@code protocol: auto} route whose backend refused RW 2.0; from then on it gets RW 1.0. */
   private boolean fellBack;
@@ -56,6 +59,7 @@ final class HttpSender implements Sender {
         .build();
     this.rw2Template = requestTemplate(config, true);
     this.rw1Template = requestTemplate(config, false);
+    this.credentials = config.auth() == null ? null : new CredentialHeader(config.name(), config.auth(), System::nanoTime);
   }
 
   /** Headers per remote-write.md §5 "Sender"; user headers were checked against reserved names by config. */
@@ -87,6 +91,15 @@ final class HttpSender implements Sender {
     RequestOptions options = new RequestOptions(asRw2 ? rw2Template : rw1Template);
     if (request.tenant() != null) {
       options.putHeader(config.tenant().header(), request.tenant());
+    }
+    if (credentials != null) {
+      try {
+        options.putHeader("Authorization", credentials.value());
+      } catch (IOException e) {
+        Decision d = BackendAnswers.credentialsUnreadable(e);
+        events.response(d.status(), 0);
+        return Future.succeededFuture(d);
+      }
     }
     if (attempt > 0) {
       // Not in the spec; Prometheus and client_golang send it on retries (remote-write.md §1.2).

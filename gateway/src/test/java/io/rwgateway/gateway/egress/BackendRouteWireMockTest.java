@@ -15,6 +15,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rwgateway.config.BackendConfig;
+import io.rwgateway.config.BackendAuth;
+import io.rwgateway.config.Secret;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.io.TempDir;
 import io.rwgateway.config.OnFull;
 import io.rwgateway.config.Protocol;
 import io.rwgateway.config.RetryConfig;
@@ -98,6 +104,27 @@ class BackendRouteWireMockTest {
     Rw2Proto.Request body = Payloads.parseRw2(req.getBody());
     assertThat(body.getSymbols(0)).isEmpty();
     assertThat(Payloads.rw2Lines(body)).containsExactly("{__name__=\"up\",job=\"x\"} 1.5@" + TS);
+  }
+
+  @Test
+  void sendsTheCredentialsOfItsFileAndTheRotatedOnesAfterTheFileChanges(@TempDir Path dir) throws Exception {
+    a.stubFor(post(PATH).willReturn(rw2Ok()));
+    Path token = Files.writeString(dir.resolve("token"), "tok-1\n");
+    BackendConfig cfg = TestConfigs.withAuth(TestConfigs.backend("a", url(a), Protocol.RW2),
+        new BackendAuth.Credentials("Bearer", Secret.fromFile(token)));
+    try (GatewayHarness gw = new GatewayHarness(TestConfigs.gateway(cfg))) {
+      gw.write(CT_RW1, Payloads.rw1(Payloads.rw1Series(1, TS, "__name__", "up")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> requests(a).size() == 1);
+      Files.writeString(token, "tok-2\n");
+      Files.setLastModifiedTime(token, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        gw.write(CT_RW1, Payloads.rw1(Payloads.rw1Series(1, TS + 1, "__name__", "up")));
+        List<LoggedRequest> all = requests(a);
+        return "Bearer tok-2".equals(all.get(all.size() - 1).getHeader("Authorization"));
+      });
+    }
+    assertThat(requests(a).get(0).getHeader("Authorization")).isEqualTo("Bearer tok-1");
+    assertThat(requests(a)).extracting(r -> r.getHeader("Authorization")).containsOnly("Bearer tok-1", "Bearer tok-2");
   }
 
   @Test

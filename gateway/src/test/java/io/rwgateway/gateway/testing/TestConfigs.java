@@ -24,13 +24,13 @@ public final class TestConfigs {
   public static BackendConfig withQueue(BackendConfig b, long maxBytes) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
         new QueueConfig(maxBytes, b.queue().onFull()), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(),
-        b.metadata());
+        b.metadata(), b.auth());
   }
 
   public static BackendConfig withOnFull(BackendConfig b, io.rwgateway.config.OnFull onFull) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
         new QueueConfig(b.queue().maxBytes(), onFull), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(),
-        b.metadata());
+        b.metadata(), b.auth());
   }
 
   public static GatewayConfig withBackpressureStatus(GatewayConfig g, int status) {
@@ -43,48 +43,53 @@ public final class TestConfigs {
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), headers, b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
+  }
+
+  public static BackendConfig withAuth(BackendConfig b, io.rwgateway.config.BackendAuth auth) {
+    return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), auth);
   }
 
   public static BackendConfig withRetry(BackendConfig b, RetryConfig retry) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), retry, b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), b.batch(), retry, b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static BackendConfig withTimeout(BackendConfig b, Duration timeout) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), timeout, b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static BackendConfig withMaxDelay(BackendConfig b, Duration maxDelay) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
         b.queue(), new BatchConfig(b.batch().maxSamples(), b.batch().maxBytes(), maxDelay), b.retry(),
-        b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static BackendConfig withMetadata(BackendConfig b, io.rwgateway.translators.metadata.MetadataDetail metadata) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), metadata);
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), metadata, b.auth());
   }
 
   public static BackendConfig withProtocol(BackendConfig b, Protocol protocol) {
     return new BackendConfig(b.name(), b.url(), protocol, b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static BackendConfig withConcurrency(BackendConfig b, int concurrency) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), concurrency,
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static BackendConfig withTenant(BackendConfig b, io.rwgateway.config.TenantConfig tenant) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), tenant, b.metadata());
+        b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), tenant, b.metadata(), b.auth());
   }
 
   public static BackendConfig withRules(BackendConfig b, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), b.batch(), b.retry(), rules, b.tenant(), b.metadata());
+        b.queue(), b.batch(), b.retry(), rules, b.tenant(), b.metadata(), b.auth());
   }
 
   public static GatewayConfig withGlobalRules(GatewayConfig g, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
@@ -103,7 +108,7 @@ public final class TestConfigs {
 
   public static BackendConfig withBatch(BackendConfig b, BatchConfig batch) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), b.headers(), b.timeout(), b.concurrency(),
-        b.queue(), batch, b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
+        b.queue(), batch, b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata(), b.auth());
   }
 
   public static GatewayConfig gateway(BackendConfig... backends) {
