@@ -39,7 +39,7 @@ this figure equal to the gateway's).
 {{/* Where the config file is mounted, and the file the gateway is started with. */}}
 {{- define "rw-gateway.configDir" -}}/etc/rw-gateway{{- end }}
 {{/* Where credentialSecrets are mounted, one directory per Secret, one file per key. */}}
-{{- define "rw-gateway.secretsDir" -}}/etc/rw-gateway/secrets{{- end }}
+{{- define "rw-gateway.secretsDir" -}}/var/run/secrets/rw-gateway{{- end }}
 {{- define "rw-gateway.configKey" -}}rw-gateway.yaml{{- end }}
 {{- define "rw-gateway.configFile" -}}
 {{- printf "%s/%s" (include "rw-gateway.configDir" .) (include "rw-gateway.configKey" .) }}
@@ -172,6 +172,11 @@ volumeMounts:
     readOnly: true
   - name: rw-gateway-tmp
     mountPath: /tmp
+  {{- if .Values.credentials }}
+  - name: rw-gateway-credentials
+    mountPath: /var/run/secrets/rw-gateway/values
+    readOnly: true
+  {{- end }}
   {{- range .Values.credentialSecrets }}
   - name: rw-gateway-cred-{{ . }}
     mountPath: {{ include "rw-gateway.secretsDir" $ }}/{{ . }}
@@ -189,6 +194,12 @@ volumeMounts:
 - name: rw-gateway-tmp
   emptyDir:
     sizeLimit: {{ .Values.tmpSizeLimit }}
+{{- if .Values.credentials }}
+- name: rw-gateway-credentials
+  secret:
+    secretName: {{ include "rw-gateway.fullname" . }}-credentials
+    defaultMode: 0400
+{{- end }}
 {{- range .Values.credentialSecrets }}
 - name: rw-gateway-cred-{{ . }}
   secret:

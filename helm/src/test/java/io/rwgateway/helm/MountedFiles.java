@@ -16,17 +16,23 @@ final class MountedFiles {
    * @param volumes   the pod's volumes
    */
   static String read(String path, JsonNode container, JsonNode volumes, Manifests manifests) {
-    for (JsonNode mount : container.path("volumeMounts")) {
-      String dir = mount.path("mountPath").asText();
-      if (!path.startsWith(dir + "/")) {
-        continue;
+    // The deepest mount holding the path wins, as in the container's mount table.
+    JsonNode mount = null;
+    for (JsonNode candidate : container.path("volumeMounts")) {
+      String dir = candidate.path("mountPath").asText();
+      if (path.startsWith(dir + "/") && (mount == null || dir.length() > mount.path("mountPath").asText().length())) {
+        mount = candidate;
       }
+    }
+    if (mount != null) {
+      String dir = mount.path("mountPath").asText();
       String key = path.substring(dir.length() + 1);
-      JsonNode volume = volume(volumes, mount.path("name").asText());
+      String volumeName = mount.path("name").asText();
+      JsonNode volume = volume(volumes, volumeName);
       String objectName = volume.has("configMap") ? volume.path("configMap").path("name").asText()
           : volume.path("secret").path("secretName").asText();
       return manifests.file(objectName, key).orElseThrow(() -> new AssertionError(
-          path + ": volume " + mount.path("name").asText() + " -> " + objectName + " has no rendered key " + key));
+          path + ": volume " + volumeName + " -> " + objectName + " has no rendered key " + key));
     }
     throw new AssertionError("no volume is mounted at the directory of " + path + ": " + container.path("volumeMounts"));
   }

@@ -72,8 +72,8 @@ class StandaloneFullValuesTest {
         files.add(b.at("/basic_auth/password_file").asText());
       }
     });
-    assertThat(files).containsExactly("/etc/rw-gateway/secrets/mimir-credentials/token",
-        "/etc/rw-gateway/secrets/vm-credentials/password");
+    assertThat(files).containsExactly("/var/run/secrets/rw-gateway/mimir-credentials/token",
+        "/var/run/secrets/rw-gateway/vm-credentials/password");
     for (String file : files) {
       JsonNode mount = null;
       for (JsonNode candidate : m.container().path("volumeMounts")) {
@@ -84,7 +84,7 @@ class StandaloneFullValuesTest {
       assertThat(mount).as("a mount holding " + file).isNotNull();
       assertThat(mount.path("readOnly").asBoolean()).isTrue();
       JsonNode volume = MountedFiles.volume(m.podSpec().path("volumes"), mount.path("name").asText());
-      String secretName = file.split("/")[4];
+      String secretName = file.split("/")[5];
       assertThat(volume.at("/secret/secretName").asText()).isEqualTo(secretName);
       assertThat(volume.at("/secret/defaultMode").asInt()).isEqualTo(0400);
     }

@@ -24,6 +24,14 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void aCredentialSecretThatIsNotASecretNameOrWouldShadowTheChartsOwnIsRefused() {
+    assertThatThrownBy(() -> Chart.withDefaults().set("credentialSecrets[0]", "Bad_Name").render())
+        .hasMessageContaining("credentialSecrets");
+    assertThatThrownBy(() -> Chart.withDefaults().set("credentialSecrets[0]", "values").render())
+        .hasMessageContaining("credentialSecrets");
+  }
+
+  @Test
   void aHeapShareLeavingNoRoomForTheRestOfTheJvmIsRefused() {
     assertThatThrownBy(() -> Chart.withDefaults().set("jvm.maxRAMPercentage", 95).render())
         .hasMessageContaining("jvm.maxRAMPercentage").hasMessageContaining("90");
