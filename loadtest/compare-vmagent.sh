@@ -19,8 +19,8 @@
 #      (a row whose load core was >= LOAD_CORE_MAX % busy, or whose generator starved, is marked:
 #      its max is the generator's, a lower bound of the peer's);
 # then, with both peers still running (the idle one does nothing), each gets P99_WARM_SECONDS and
-# then HALF_SECONDS at ONE common rate, half of the lower of the two maxes: p50/p99/p999 of the
-# answer time at the same load for both.
+# then HALF_SECONDS at ONE common rate, half of the lower of the two maxes, in Prometheus-sized
+# requests (LAT_SAMPLES_PER_REQUEST=500): p50/p99/p999 of the answer time at the same load for both.
 # Prints one markdown table per series count with both rows and gateway/vmagent ratios, then the
 # growth of CPU per sample from the first series count to each other one.
 #
@@ -39,7 +39,7 @@
 # LOAD_CORE_MAX=90 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
 # PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= (after the
 # shipped flags, e.g. -XX:+UseZGC) JFR=0 (1: flight recording of the gateway during its max-rate
-# measurement, top frames printed) GW_MAX_DELAY=1s (the gateway's batch.max_delay, as vmagent's
+# measurement, top frames printed) LAT_SAMPLES_PER_REQUEST=500 GW_MAX_DELAY=1s (the gateway's batch.max_delay, as vmagent's
 # -remoteWrite.flushInterval) GW_JAR / LT_JAR (built with mvn if missing). Temporary files only
 # under OUT_DIR.
 set -euo pipefail
@@ -56,7 +56,7 @@ if [ "$LABEL_SHAPE" = synthetic ]; then LABELS="${LABELS:-6}"; else LABELS="${LA
 MIX="${MIX:-counter=45,gauge=40,histogram=10,summary=5}"
 CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"; MEM_MIB="${MEM_MIB:-512}"
 PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
-MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; P99_WARM_SECONDS="${P99_WARM_SECONDS:-10}"; P99_RATE="${P99_RATE:-}"
+MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; P99_WARM_SECONDS="${P99_WARM_SECONDS:-10}"; P99_RATE="${P99_RATE:-}"; LAT_SAMPLES_PER_REQUEST="${LAT_SAMPLES_PER_REQUEST:-500}"
 DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"; SINK_WARM_SECONDS="${SINK_WARM_SECONDS:-8}"; LOAD_CORE_MAX="${LOAD_CORE_MAX:-90}"
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
 PEERS="${PEERS:-gateway vmagent}"; PEER_CPU="${PEER_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"
@@ -253,7 +253,7 @@ run_load() {
   local poller=$!
   c0="$(core_ticks "$LOAD_CPU")"
   taskset -c "$LOAD_CPU" java -jar "$LT_JAR" run --target "${URL[$CUR]}" --protocol rw1 --series "$series" \
-    --label-shape "$LABEL_SHAPE" --labels "$LABELS" --mix "$MIX" --concurrency "$CONCURRENCY" --samples-per-request "$SAMPLES_PER_REQUEST" \
+    --label-shape "$LABEL_SHAPE" --labels "$LABELS" --mix "$MIX" --concurrency "$CONCURRENCY" --samples-per-request "${RUN_SAMPLES_PER_REQUEST:-$SAMPLES_PER_REQUEST}" \
     --replay --duration "${secs}s" --timeout 10s --report "$OUT_DIR/$name.json" "${args[@]}" \
     >"$OUT_DIR/$name.out" 2>"$OUT_DIR/$name.log" || { kill "$poller"; die "rw-loadtest run failed: $OUT_DIR/$name.log"; }
   c1="$(core_ticks "$LOAD_CPU")"
@@ -368,8 +368,12 @@ latency_at() {
   local peer="$1" rate="$2" before n
   use_peer "$peer"
   before="$(sink_total points)"
+  # Prometheus-sized requests (its default max_samples_per_send is 500): the added latency a
+  # Prometheus in front of the peer sees.
+  RUN_SAMPLES_PER_REQUEST="$LAT_SAMPLES_PER_REQUEST"
   run_load "$peer-$CUR_SERIES-latwarm" "$P99_WARM_SECONDS" "$rate"
   run_load "$peer-$CUR_SERIES-lat" "$HALF_SECONDS" "$rate"
+  RUN_SAMPLES_PER_REQUEST=""
   n=$(( $(jq .samples_sent "$OUT_DIR/$peer-$CUR_SERIES-latwarm.json") + $(jq .samples_sent "$OUT_DIR/$peer-$CUR_SERIES-lat.json") ))
   drain "$((2 * n))" "$before" >/dev/null
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$peer" "$rate" "$(jq .latency_ms.p50 "$OUT_DIR/$peer-$CUR_SERIES-lat.json")" \
@@ -382,7 +386,7 @@ print_table() {  # print_table SERIES
   local rows="$OUT_DIR/rows-$1.tsv" lat="$OUT_DIR/lat-$1.tsv"
   echo "#### $1 active series"
   echo
-  echo "| peer (1 core, ${MEM_MIB} MiB, 2 sinks, 5 rules) | max sustained samples/s | measured samples/s | CPU s / M samples | RSS max MiB (VmHWM) | p50 / p99 / p999 ms at the common rate | bytes in / sample | bytes out / sample / sink | sinks got / expected | failed requests | load core busy |"
+  echo "| peer (1 core, ${MEM_MIB} MiB, 2 sinks, 5 rules) | max sustained samples/s | measured samples/s | CPU s / M samples | RSS max MiB (VmHWM) | p50 / p99 / p999 ms at the common rate, ${LAT_SAMPLES_PER_REQUEST}-sample requests | bytes in / sample | bytes out / sample / sink | sinks got / expected | failed requests | load core busy |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
   while IFS=$'\t' read -r peer lo acc cpu rss hwm bin bout got want failed busy; do
     local l; l="$(awk -F'\t' -v p="$peer" '$1 == p { printf "%s / %s / %s (at %s/s)", $3, $4, $5, $2 }' "$lat" 2>/dev/null)"
