@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true), List.of(), null);
     assertThat(config).isEqualTo(new GatewayConfig("0.0.0.0", 9201, Duration.ofSeconds(10),
         new IngestConfig(10L << 20, 32 << 20, 30, 1024, 2048, new MetadataCacheConfig(100_000, Duration.ofHours(1))),
-        List.of(vm), List.of(), new RelabelCacheConfig(100_000)));
+        List.of(vm), List.of(), new RelabelCacheConfig(100_000), OtlpConfig.defaults()));
     // The example writes every default out, so it must agree with the defaults in code.
     assertThat(config.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(config.backends().get(0)).usingRecursiveComparison().ignoringFields("headers")
@@ -72,6 +72,9 @@ class ConfigLoaderTest {
         RelabelRule.of(RelabelAction.HASHMOD, List.of("__name__", "job"), "/", "shard", null, 8L, null),
         RelabelRule.of(RelabelAction.REPLACE, null, null, "env", "(.*)", null, "$1"));
     assertThat(config.relabelCache()).isEqualTo(new RelabelCacheConfig(50_000));
+    assertThat(config.otlp()).isEqualTo(new OtlpConfig(OtlpTranslationStrategy.NO_UTF8_ESCAPING_WITH_SUFFIXES,
+        List.of(), true, List.of("process.pid", "host.arch"), true, true, true, DeltaPolicy.TO_CUMULATIVE,
+        new DeltaCacheConfig(20_000, Duration.ofMinutes(10)), "127.0.0.1", 14317));
     assertThat(config.backends()).containsExactly(
         new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
             Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(10), 4, new QueueConfig(128L << 20),
@@ -112,6 +115,9 @@ class ConfigLoaderTest {
     assertThat(d.backends()).isEmpty();
     assertThat(d.relabelConfigs()).isEmpty();
     assertThat(d.relabelCache()).isEqualTo(new RelabelCacheConfig(100_000));
+    assertThat(d.otlp()).isEqualTo(new OtlpConfig(OtlpTranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES,
+        List.of(), false, List.of(), false, false, false, DeltaPolicy.DROP,
+        new DeltaCacheConfig(100_000, Duration.ofMinutes(5)), "0.0.0.0", 4317));
     BackendConfig b = BackendConfig.withDefaults("b", URI.create("http://h/w"));
     assertThat(b.protocol()).isEqualTo(Protocol.RW2);
     assertThat(b.headers()).isEmpty();

@@ -38,7 +38,7 @@ public final class TestConfigs {
     return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(),
         new io.rwgateway.config.IngestConfig(i.maxBodyBytes(), i.maxDecodedBytes(), i.maxLabelsPerSeries(),
             i.maxLabelNameLength(), i.maxLabelValueLength(), i.metadataCache(), status),
-        g.backends(), g.relabelConfigs(), g.relabelCache());
+        g.backends(), g.relabelConfigs(), g.relabelCache(), g.otlp());
   }
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
@@ -89,7 +89,7 @@ public final class TestConfigs {
 
   public static GatewayConfig withGlobalRules(GatewayConfig g, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
     return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(), g.ingest(), g.backends(), rules,
-        g.relabelCache());
+        g.relabelCache(), g.otlp());
   }
 
   /**
@@ -98,7 +98,7 @@ public final class TestConfigs {
    */
   public static GatewayConfig onPort(GatewayConfig g, int port) {
     return new GatewayConfig(g.listenHost(), port, g.statsLogInterval(), g.ingest(), g.backends(), g.relabelConfigs(),
-        g.relabelCache());
+        g.relabelCache(), g.otlp());
   }
 
   public static BackendConfig withBatch(BackendConfig b, BatchConfig batch) {
