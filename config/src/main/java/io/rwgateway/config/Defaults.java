@@ -25,16 +25,10 @@ final class Defaults {
   static final int METADATA_MAX_FAMILIES = 100_000;
   static final Duration METADATA_TTL = Duration.ofHours(1);
 
-  // otlp: Prometheus' otlp: block defaults (otlp.md §7); deltas dropped as Prometheus does by default.
-  static final OtlpTranslationStrategy OTLP_TRANSLATION_STRATEGY =
-      OtlpTranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES;
-  static final DeltaPolicy OTLP_DELTA = DeltaPolicy.DROP;
+  // otlp: the translation defaults are OtlpOptions' (Prometheus' otlp: block, deltas dropped).
   /** The OTLP/gRPC default port (OTLP specification, "OTLP/gRPC Default Port"). */
   static final String OTLP_GRPC_HOST = "0.0.0.0";
   static final int OTLP_GRPC_PORT = 4317;
-  /** The Collector's deltatocumulative defaults: max_streams (unbounded there) capped, max_stale 5m. */
-  static final long DELTA_CACHE_MAX_SERIES = 100_000;
-  static final Duration DELTA_CACHE_EXPIRY = Duration.ofMinutes(5);
 
   // relabeling: one cache of results per relabel stage (architecture.md "Performance principles")
   static final long RELABEL_CACHE_MAX_ENTRIES = 100_000;

@@ -1,5 +1,8 @@
 package io.rwgateway.config;
 
+import io.rwgateway.translators.otlp.DeltaMode;
+import io.rwgateway.translators.otlp.OtlpOptions;
+import io.rwgateway.translators.otlp.TranslationStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +13,7 @@ import java.util.Set;
  * Maps {@code otlp} to {@link OtlpConfig}, with Prometheus' own checks of its {@code otlp:} block
  * (config.go {@code OTLPConfig.UnmarshalYAML}, otlp.md §4.3): promoting some and promoting all
  * cannot be combined, ignoring needs promoting all, list entries are trimmed and may be neither empty
- * nor repeated. Every problem is reported.
+ * nor repeated. Every problem is reported, each at its path.
  */
 final class OtlpConfigMapper {
   private static final String PROMOTE = "promote_resource_attributes";
@@ -24,41 +27,43 @@ final class OtlpConfigMapper {
 
   /** @param mainHost, mainPort the main listen address, which the gRPC one must not repeat */
   static OtlpConfig map(MapReader r, String mainHost, int mainPort) {
-    String strategyName = r.string("translation_strategy", Defaults.OTLP_TRANSLATION_STRATEGY.configName());
-    OtlpTranslationStrategy strategy = OtlpTranslationStrategy.fromConfigName(strategyName).orElse(null);
-    if (strategy == null) {
-      List<String> names = new ArrayList<>();
-      for (OtlpTranslationStrategy s : OtlpTranslationStrategy.values()) {
-        names.add(s.configName());
-      }
-      String close = KeySuggestions.closest(strategyName, names);
-      r.error("translation_strategy", "must be one of " + String.join(", ", names) + ", got '" + strategyName + "'"
-          + (close == null ? "" : " (did you mean " + close + "?)"));
-      strategy = Defaults.OTLP_TRANSLATION_STRATEGY;
-    }
+    OtlpOptions defaults = OtlpOptions.defaults();
+    OtlpOptions.Builder b = OtlpOptions.builder();
+    b.translationStrategy(strategy(r, defaults.translationStrategy()));
+
     List<String> promote = attributes(r, PROMOTE);
-    boolean promoteAll = r.bool(PROMOTE_ALL, false);
+    boolean promoteAll = r.bool(PROMOTE_ALL, defaults.promoteAllResourceAttributes());
     List<String> ignore = attributes(r, IGNORE);
     if (promoteAll && !promote.isEmpty()) {
       r.error(PROMOTE, "cannot be combined with " + PROMOTE_ALL + ": true (list the exclusions in " + IGNORE
           + " instead)");
-    }
-    if (!promoteAll && !ignore.isEmpty() && !r.failed(PROMOTE_ALL)) {
+    } else if (!promoteAll && !ignore.isEmpty() && !r.failed(PROMOTE_ALL)) {
       r.error(IGNORE, "is only used with " + PROMOTE_ALL + ": true");
+    } else {
+      b.promoteResourceAttributes(promote).promoteAllResourceAttributes(promoteAll).ignoreResourceAttributes(ignore);
     }
-    boolean keepIdentifying = r.bool("keep_identifying_resource_attributes", false);
-    boolean nhcb = r.bool("convert_histograms_to_nhcb", false);
-    boolean scope = r.bool("promote_scope_metadata", false);
+    b.keepIdentifyingResourceAttributes(r.bool("keep_identifying_resource_attributes",
+        defaults.keepIdentifyingResourceAttributes()));
+    b.convertHistogramsToNhcb(r.bool("convert_histograms_to_nhcb", defaults.convertHistogramsToNhcb()));
+    b.promoteScopeMetadata(r.bool("promote_scope_metadata", defaults.promoteScopeMetadata()));
+    b.labelNameUnderscoreSanitization(r.bool("label_name_underscore_sanitization",
+        defaults.labelNameUnderscoreSanitization()));
+    b.labelNamePreserveMultipleUnderscores(r.bool("label_name_preserve_multiple_underscores",
+        defaults.labelNamePreserveMultipleUnderscores()));
 
-    String deltaName = r.string("delta", Defaults.OTLP_DELTA.configName());
-    DeltaPolicy delta = DeltaPolicy.fromConfigName(deltaName).orElse(null);
+    String deltaName = r.string("delta", defaults.delta().configName());
+    DeltaMode delta = DeltaMode.fromConfigName(deltaName);
     if (delta == null) {
       r.error("delta", "must be drop, pass or to_cumulative, got '" + deltaName + "'");
-      delta = Defaults.OTLP_DELTA;
+      delta = defaults.delta();
     }
+    b.delta(delta);
     boolean cacheGiven = r.has(DELTA_CACHE);
-    DeltaCacheConfig deltaCache = deltaCache(r.map(DELTA_CACHE));
-    if (cacheGiven && delta != DeltaPolicy.TO_CUMULATIVE && !r.failed("delta")) {
+    MapReader cache = r.map(DELTA_CACHE);
+    b.deltaMaxSeries(cache.longInteger("max_series", defaults.deltaMaxSeries(), 1, Long.MAX_VALUE));
+    b.deltaExpiry(cache.duration("expiry", defaults.deltaExpiry(), Duration.ofSeconds(1), null));
+    cache.rejectUnknownKeys();
+    if (cacheGiven && delta != DeltaMode.TO_CUMULATIVE && !r.failed("delta")) {
       r.error(DELTA_CACHE, "is only used with delta: to_cumulative, got delta: " + delta.configName());
     }
 
@@ -80,8 +85,24 @@ final class OtlpConfigMapper {
       r.error(GRPC, "must differ from listen_address (" + mainHost + ":" + mainPort + "): gRPC needs its own port");
     }
     r.rejectUnknownKeys();
-    return new OtlpConfig(strategy, promote, promoteAll, ignore, keepIdentifying, nhcb, scope, delta, deltaCache,
-        grpcHost, grpcPort);
+    // Every value refused above was replaced by its default, so what is left always builds.
+    return new OtlpConfig(b.build(), grpcHost, grpcPort);
+  }
+
+  private static TranslationStrategy strategy(MapReader r, TranslationStrategy fallback) {
+    String name = r.string("translation_strategy", fallback.configName());
+    TranslationStrategy strategy = TranslationStrategy.fromConfigName(name);
+    if (strategy != null) {
+      return strategy;
+    }
+    List<String> names = new ArrayList<>();
+    for (TranslationStrategy s : TranslationStrategy.values()) {
+      names.add(s.configName());
+    }
+    String close = KeySuggestions.closest(name, names);
+    r.error("translation_strategy", "must be one of " + String.join(", ", names) + ", got '" + name + "'"
+        + (close == null ? "" : " (did you mean " + close + "?)"));
+    return fallback;
   }
 
   /** Two binds collide on one port when either is the wildcard or both name the same host. */
@@ -113,12 +134,5 @@ final class OtlpConfigMapper {
       }
     }
     return names;
-  }
-
-  private static DeltaCacheConfig deltaCache(MapReader r) {
-    long maxSeries = r.longInteger("max_series", Defaults.DELTA_CACHE_MAX_SERIES, 1, Long.MAX_VALUE);
-    Duration expiry = r.duration("expiry", Defaults.DELTA_CACHE_EXPIRY, Duration.ofSeconds(1), null);
-    r.rejectUnknownKeys();
-    return new DeltaCacheConfig(maxSeries, expiry);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.rwgateway.translators.metadata.MetadataDetail;
+import io.rwgateway.translators.otlp.DeltaMode;
+import io.rwgateway.translators.otlp.OtlpOptions;
+import io.rwgateway.translators.otlp.TranslationStrategy;
 import io.rwgateway.translators.relabel.RelabelAction;
 import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
@@ -72,9 +75,13 @@ class ConfigLoaderTest {
         RelabelRule.of(RelabelAction.HASHMOD, List.of("__name__", "job"), "/", "shard", null, 8L, null),
         RelabelRule.of(RelabelAction.REPLACE, null, null, "env", "(.*)", null, "$1"));
     assertThat(config.relabelCache()).isEqualTo(new RelabelCacheConfig(50_000));
-    assertThat(config.otlp()).isEqualTo(new OtlpConfig(OtlpTranslationStrategy.NO_UTF8_ESCAPING_WITH_SUFFIXES,
-        List.of(), true, List.of("process.pid", "host.arch"), true, true, true, DeltaPolicy.TO_CUMULATIVE,
-        new DeltaCacheConfig(20_000, Duration.ofMinutes(10)), "127.0.0.1", 14317));
+    assertThat(config.otlp()).isEqualTo(new OtlpConfig(OtlpOptions.builder()
+        .translationStrategy(TranslationStrategy.NO_UTF8_ESCAPING_WITH_SUFFIXES)
+        .promoteAllResourceAttributes(true).ignoreResourceAttributes(List.of("process.pid", "host.arch"))
+        .keepIdentifyingResourceAttributes(true).convertHistogramsToNhcb(true).promoteScopeMetadata(true)
+        .labelNameUnderscoreSanitization(false).labelNamePreserveMultipleUnderscores(false)
+        .delta(DeltaMode.TO_CUMULATIVE).deltaMaxSeries(20_000).deltaExpiry(Duration.ofMinutes(30)).build(),
+        "127.0.0.1", 14317));
     assertThat(config.backends()).containsExactly(
         new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
             Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(10), 4, new QueueConfig(128L << 20),
@@ -115,9 +122,9 @@ class ConfigLoaderTest {
     assertThat(d.backends()).isEmpty();
     assertThat(d.relabelConfigs()).isEmpty();
     assertThat(d.relabelCache()).isEqualTo(new RelabelCacheConfig(100_000));
-    assertThat(d.otlp()).isEqualTo(new OtlpConfig(OtlpTranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES,
-        List.of(), false, List.of(), false, false, false, DeltaPolicy.DROP,
-        new DeltaCacheConfig(100_000, Duration.ofMinutes(5)), "0.0.0.0", 4317));
+    assertThat(d.otlp()).isEqualTo(new OtlpConfig(OtlpOptions.defaults(), "0.0.0.0", 4317));
+    assertThat(d.otlp().translation().translationStrategy()).isEqualTo(TranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES);
+    assertThat(d.otlp().translation().delta()).isEqualTo(DeltaMode.DROP);
     BackendConfig b = BackendConfig.withDefaults("b", URI.create("http://h/w"));
     assertThat(b.protocol()).isEqualTo(Protocol.RW2);
     assertThat(b.headers()).isEmpty();

@@ -2,19 +2,25 @@ package io.rwgateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rwgateway.translators.otlp.DeltaMode;
+import io.rwgateway.translators.otlp.OtlpOptions;
+import io.rwgateway.translators.otlp.TranslationStrategy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OtlpConfigMapperTest {
 
+  private static OtlpOptions translation(String yaml) throws Exception {
+    return ConfigLoader.parse(yaml).otlp().translation();
+  }
+
   @Test
   void absentSectionGivesPrometheusDefaultsAndGrpcOn4317() throws Exception {
     OtlpConfig otlp = ConfigLoader.parse("").otlp();
 
     assertThat(otlp).isEqualTo(OtlpConfig.defaults());
-    assertThat(otlp.translationStrategy()).isEqualTo(OtlpTranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES);
-    assertThat(otlp.delta()).isEqualTo(DeltaPolicy.DROP);
+    assertThat(otlp.translation()).isEqualTo(OtlpOptions.defaults());
     assertThat(otlp.grpcEnabled()).isTrue();
     assertThat(otlp.grpcListenHost()).isEqualTo("0.0.0.0");
     assertThat(otlp.grpcListenPort()).isEqualTo(4317);
@@ -22,9 +28,9 @@ class OtlpConfigMapperTest {
 
   @Test
   void readsEveryStrategyByItsPrometheusName() throws Exception {
-    for (OtlpTranslationStrategy s : OtlpTranslationStrategy.values()) {
-      assertThat(ConfigLoader.parse("otlp: {translation_strategy: " + s.configName() + "}").otlp()
-          .translationStrategy()).isEqualTo(s);
+    for (TranslationStrategy s : TranslationStrategy.values()) {
+      assertThat(translation("otlp: {translation_strategy: " + s.configName() + "}").translationStrategy())
+          .isEqualTo(s);
     }
   }
 
@@ -41,11 +47,10 @@ class OtlpConfigMapperTest {
 
   @Test
   void trimsPromotedAttributes() throws Exception {
-    OtlpConfig otlp = ConfigLoader.parse("otlp: {promote_resource_attributes: [' k8s.pod.name ', service.name]}")
-        .otlp();
+    OtlpOptions t = translation("otlp: {promote_resource_attributes: [' k8s.pod.name ', service.name]}");
 
-    assertThat(otlp.promoteResourceAttributes()).containsExactly("k8s.pod.name", "service.name");
-    assertThat(otlp.promoteResourceAttributes()).isUnmodifiable();
+    assertThat(t.promoteResourceAttributes()).containsExactly("k8s.pod.name", "service.name");
+    assertThat(t.promoteResourceAttributes()).isUnmodifiable();
   }
 
   @Test
@@ -66,21 +71,22 @@ class OtlpConfigMapperTest {
   void ignoringNeedsPromotingAll() throws Exception {
     assertThat(LoadErrors.of("otlp: {ignore_resource_attributes: [process.pid]}")).containsExactly(
         "otlp.ignore_resource_attributes: is only used with promote_all_resource_attributes: true");
-    OtlpConfig ok = ConfigLoader.parse(
-        "otlp: {promote_all_resource_attributes: true, ignore_resource_attributes: [process.pid]}").otlp();
+    OtlpOptions ok = translation(
+        "otlp: {promote_all_resource_attributes: true, ignore_resource_attributes: [process.pid]}");
     assertThat(ok.promoteAllResourceAttributes()).isTrue();
     assertThat(ok.ignoreResourceAttributes()).containsExactly("process.pid");
   }
 
   @Test
-  void readsTheDeltaPolicyAndItsCache() throws Exception {
-    assertThat(ConfigLoader.parse("otlp: {delta: pass}").otlp().delta()).isEqualTo(DeltaPolicy.PASS);
-    OtlpConfig cumulative = ConfigLoader.parse(
-        "otlp: {delta: to_cumulative, delta_cache: {max_series: 5000, expiry: 90s}}").otlp();
-    assertThat(cumulative.delta()).isEqualTo(DeltaPolicy.TO_CUMULATIVE);
-    assertThat(cumulative.deltaCache()).isEqualTo(new DeltaCacheConfig(5000, Duration.ofSeconds(90)));
-    assertThat(ConfigLoader.parse("otlp: {delta: to_cumulative}").otlp().deltaCache())
-        .isEqualTo(new DeltaCacheConfig(100_000, Duration.ofMinutes(5)));
+  void readsTheDeltaModeAndItsCache() throws Exception {
+    assertThat(translation("otlp: {delta: pass}").delta()).isEqualTo(DeltaMode.PASS);
+    OtlpOptions cumulative = translation("otlp: {delta: to_cumulative, delta_cache: {max_series: 5000, expiry: 90s}}");
+    assertThat(cumulative.delta()).isEqualTo(DeltaMode.TO_CUMULATIVE);
+    assertThat(cumulative.deltaMaxSeries()).isEqualTo(5000);
+    assertThat(cumulative.deltaExpiry()).isEqualTo(Duration.ofSeconds(90));
+    OtlpOptions cacheDefaults = translation("otlp: {delta: to_cumulative}");
+    assertThat(cacheDefaults.deltaMaxSeries()).isEqualTo(OtlpOptions.DEFAULT_DELTA_MAX_SERIES);
+    assertThat(cacheDefaults.deltaExpiry()).isEqualTo(OtlpOptions.DEFAULT_DELTA_EXPIRY);
   }
 
   @Test
@@ -126,13 +132,17 @@ class OtlpConfigMapperTest {
 
   @Test
   void readsTheBooleanFlagsAndReportsUnknownKeys() throws Exception {
-    OtlpConfig otlp = ConfigLoader.parse(String.join("\n",
+    OtlpOptions t = translation(String.join("\n",
         "otlp:",
         "  keep_identifying_resource_attributes: true",
         "  convert_histograms_to_nhcb: true",
-        "  promote_scope_metadata: true")).otlp();
-    assertThat(List.of(otlp.keepIdentifyingResourceAttributes(), otlp.convertHistogramsToNhcb(),
-        otlp.promoteScopeMetadata())).containsOnly(true);
+        "  promote_scope_metadata: true",
+        "  label_name_underscore_sanitization: false",
+        "  label_name_preserve_multiple_underscores: false"));
+    assertThat(List.of(t.keepIdentifyingResourceAttributes(), t.convertHistogramsToNhcb(), t.promoteScopeMetadata()))
+        .containsOnly(true);
+    assertThat(List.of(t.labelNameUnderscoreSanitization(), t.labelNamePreserveMultipleUnderscores()))
+        .containsOnly(false);
     assertThat(LoadErrors.of("otlp: {promote_scope_metadat: true, convert_histograms_to_nhcb: 'yes'}"))
         .containsExactly(
             "otlp.convert_histograms_to_nhcb: must be true or false, got 'yes'",
