@@ -75,6 +75,13 @@ public final class GatewayMetrics implements IngestEvents {
         .register(registry);
   }
 
+  /** Series whose OTLP delta running totals are held ({@code otlp.delta: to_cumulative}). */
+  public void otlpDeltaSeries(java.util.function.LongSupplier series) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "otlp_delta_series", () -> (double) series.getAsLong())
+        .description("Series whose OTLP deltas are being summed into cumulative values (otlp.delta: to_cumulative)")
+        .register(registry);
+  }
+
   /** Text exposition for {@code /metrics}. */
   public String scrape() {
     return registry.scrape();

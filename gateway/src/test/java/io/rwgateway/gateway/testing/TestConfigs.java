@@ -41,6 +41,20 @@ public final class TestConfigs {
         g.backends(), g.relabelConfigs(), g.relabelCache(), g.otlp());
   }
 
+  /** The same gateway with other body limits: as sent, and once decompressed. */
+  public static GatewayConfig withBodyLimits(GatewayConfig g, long maxBodyBytes, int maxDecodedBytes) {
+    io.rwgateway.config.IngestConfig i = g.ingest();
+    return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(),
+        new io.rwgateway.config.IngestConfig(maxBodyBytes, maxDecodedBytes, i.maxLabelsPerSeries(),
+            i.maxLabelNameLength(), i.maxLabelValueLength(), i.metadataCache(), i.backpressureStatus()),
+        g.backends(), g.relabelConfigs(), g.relabelCache(), g.otlp());
+  }
+
+  /** The same gateway with another {@code otlp} section (e.g. gRPC on 127.0.0.1:0, a delta mode). */
+  public static GatewayConfig withOtlp(GatewayConfig g, io.rwgateway.config.OtlpConfig otlp) {
+    return g.withOtlp(otlp);
+  }
+
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
     return new BackendConfig(b.name(), b.url(), b.protocol(), headers, b.timeout(), b.concurrency(),
         b.queue(), b.batch(), b.retry(), b.writeRelabelConfigs(), b.tenant(), b.metadata());
