@@ -154,6 +154,21 @@ class DeltaTranslationTest {
     assertThat(merged.startTimestamp()).isEqualTo(T0_MS - 1000);
   }
 
+  @Test
+  void toCumulativeMergesFarApartExponentialDeltasInsteadOfGrowingADenseArray() {
+    OtlpTranslator tr = translator(DeltaMode.TO_CUMULATIVE);
+    tr.translate(request(exp(ExponentialHistogramDataPoint.newBuilder().setStartTimeUnixNano(T0_NS - S)
+        .setTimeUnixNano(T0_NS).setScale(20).setCount(1).setSum(1)
+        .setPositive(ExponentialHistogramDataPoint.Buckets.newBuilder().setOffset(-2_000_000_000).addBucketCounts(1)))));
+    OtlpTranslation t = tr.translate(request(exp(ExponentialHistogramDataPoint.newBuilder().setStartTimeUnixNano(T0_NS)
+        .setTimeUnixNano(T0_NS + S).setScale(20).setCount(1).setSum(1)
+        .setPositive(ExponentialHistogramDataPoint.Buckets.newBuilder().setOffset(2_000_000_000).addBucketCounts(1)))));
+    io.rwgateway.translators.model.Histogram h = Otlp.histogram(t.batch(), "e");
+    assertThat(h.countInt()).isEqualTo(2);
+    assertThat(h.schema()).isLessThan(8);
+    assertThat(h.positiveDeltas()).hasSize(2);
+  }
+
   private static Metric exp(ExponentialHistogramDataPoint.Builder p) {
     return Metric.newBuilder().setName("e").setExponentialHistogram(ExponentialHistogram.newBuilder()
         .setAggregationTemporality(DELTA).addDataPoints(p)).build();

@@ -243,6 +243,12 @@ class HistogramTranslationTest {
   }
 
   @Test
+  void exponentialBucketsPastTheIntRangeAreRejected() {
+    OtlpTranslation t = translate(request(exponential("e", epoint(0, Integer.MAX_VALUE - 1, 1, 1))));
+    assertThat(t.rejectedPoints()).isEqualTo(Map.of(OtlpTranslation.Reasons.INVALID_HISTOGRAM, 1L));
+  }
+
+  @Test
   void exponentialWithoutSumIsWrittenWithSumZeroAndWarned() {
     OtlpTranslation t = translate(request(exponential("e", epoint(0, 0, 1).clearSum())));
     assertThat(Otlp.histogram(t.batch(), "e_bytes").sum()).isZero();
