@@ -23,11 +23,31 @@ final class AttributeLabels {
     if (attributes.isEmpty()) {
       return;
     }
-    KeyValue[] sorted = attributes.toArray(NONE);
-    if (!isSorted(sorted)) {
-      java.util.Arrays.sort(sorted, (a, b) -> LabelSetValidator.compareUtf8(a.getKey(), b.getKey()));
+    if (out.size() != 0) {
+      throw new IllegalStateException("attributes go into an empty label scratch");
     }
-    for (KeyValue kv : sorted) {
+    // The order only matters when two keys escape to one name: try the order sent first (no copy,
+    // no sort), and sort only when a collision shows the joined value depends on it.
+    if (!add(attributes, namer, out, tally, skipInvalid)) {
+      return;
+    }
+    tally.warn(OtlpTranslation.Reasons.LABEL_COLLISION, "attributes escaped to the same label name;"
+        + " values joined with ';' in the order of their keys");
+    if (isSorted(attributes)) {
+      return;
+    }
+    KeyValue[] sorted = attributes.toArray(NONE);
+    java.util.Arrays.sort(sorted, (a, b) -> LabelSetValidator.compareUtf8(a.getKey(), b.getKey()));
+    out.clear();
+    add(java.util.Arrays.asList(sorted), namer, out, null, skipInvalid);
+  }
+
+  /** Adds in the given order; true when some escaped name collided. Counts nothing when tally is null. */
+  private static boolean add(List<KeyValue> attributes, LabelNamer namer, LabelScratch out, Tally tally,
+      boolean skipInvalid) {
+    boolean collided = false;
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      KeyValue kv = attributes.get(i);
       String value = AttributeText.of(kv.getValue());
       if (value.isEmpty()) {
         continue;
@@ -37,21 +57,21 @@ final class AttributeLabels {
         name = namer.build(kv.getKey());
       } catch (LabelNamer.InvalidLabelException e) {
         if (skipInvalid) {
-          tally.note(OtlpTranslation.Reasons.INVALID_LABEL_NAME);
+          if (tally != null) {
+            tally.note(OtlpTranslation.Reasons.INVALID_LABEL_NAME);
+          }
           continue;
         }
         throw new InvalidAttributeException(e.getMessage());
       }
-      if (out.putJoining(name, value)) {
-        tally.warn(OtlpTranslation.Reasons.LABEL_COLLISION, "attributes escaped to the same label name \""
-            + name + "\"; values joined with ';'");
-      }
+      collided |= out.putJoining(name, value);
     }
+    return collided;
   }
 
-  private static boolean isSorted(KeyValue[] kvs) {
-    for (int i = 1; i < kvs.length; i++) {
-      if (LabelSetValidator.compareUtf8(kvs[i - 1].getKey(), kvs[i].getKey()) > 0) {
+  private static boolean isSorted(List<KeyValue> kvs) {
+    for (int i = 1; i < kvs.size(); i++) {
+      if (LabelSetValidator.compareUtf8(kvs.get(i - 1).getKey(), kvs.get(i).getKey()) > 0) {
         return false;
       }
     }

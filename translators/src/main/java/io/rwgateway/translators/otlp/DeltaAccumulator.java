@@ -116,6 +116,7 @@ final class DeltaAccumulator {
       int shift = p.getScale() - r.scale;
       add(r.positive, p.getPositive().getOffset(), p.getPositive().getBucketCountsList(), shift);
       add(r.negative, p.getNegative().getOffset(), p.getNegative().getBucketCountsList(), shift);
+      r.fitDenseLimit();
       r.zeroCount += p.getZeroCount();
       r.zeroThreshold = Math.max(r.zeroThreshold, p.getZeroThreshold());
       r.count += p.getCount();
@@ -223,6 +224,7 @@ final class DeltaAccumulator {
   }
 
   private static final class ExponentialRun extends RunBase implements Run {
+    static final int MAX_DENSE = 4096;
     int scale;
     final TreeMap<Integer, Long> positive = new TreeMap<>();
     final TreeMap<Integer, Long> negative = new TreeMap<>();
@@ -235,6 +237,21 @@ final class DeltaAccumulator {
     ExponentialRun(long startNanos, int scale) {
       super(startNanos);
       this.scale = scale;
+    }
+
+    /**
+     * The running buckets go out as a dense OTLP bucket array, so deltas at far-apart indexes must
+     * not make it huge: merge (down-scale) until both sides span at most {@link #MAX_DENSE} indexes.
+     * Each step halves the span; at scale -4 any int index range is small.
+     */
+    void fitDenseLimit() {
+      while (scale > ExponentialHistograms.MIN_SCALE && (span(positive) > MAX_DENSE || span(negative) > MAX_DENSE)) {
+        downscaleTo(scale - 1);
+      }
+    }
+
+    private static long span(TreeMap<Integer, Long> m) {
+      return m.isEmpty() ? 0 : (long) m.lastKey() - m.firstKey() + 1;
     }
 
     void downscaleTo(int newScale) {

@@ -28,6 +28,11 @@ final class ExponentialHistograms {
             + "\" has an exponential histogram of scale " + p.getScale() + " (valid: -4 to 52)");
         continue;
       }
+      if (outOfRange(p.getPositive()) || outOfRange(p.getNegative())) {
+        run.tally.reject(OtlpTranslation.Reasons.INVALID_HISTOGRAM, 1, "metric \"" + f.otlpName()
+            + "\" has exponential buckets past index 2^31-2");
+        continue;
+      }
       try {
         run.pointLabels(p.getAttributesList());
       } catch (AttributeLabels.InvalidAttributeException e) {
@@ -93,6 +98,11 @@ final class ExponentialHistograms {
     return new Histogram(false, p.getCount(), 0, Double.doubleToRawLongBits(sum), schema, zeroThreshold,
         p.getZeroCount(), 0, neg.spans(), neg.deltas(), null, pos.spans(), pos.deltas(), null,
         f.resetHint(), ms, null, st);
+  }
+
+  /** Bucket indexes must stay ints after the +1 of the Prometheus layout. */
+  private static boolean outOfRange(ExponentialHistogramDataPoint.Buckets b) {
+    return (long) b.getOffset() + b.getBucketCountsCount() >= Integer.MAX_VALUE;
   }
 
   private static BucketSpans buckets(ExponentialHistogramDataPoint.Buckets b, int k) {

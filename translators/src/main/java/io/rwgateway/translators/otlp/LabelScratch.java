@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * The labels of one output series while they are assembled, in the precedence order of otlp.md
- * §4.5. A few dozen entries at most, so parallel arrays and linear search. Not thread-safe.
+ * §4.5. Kept sorted by name (UTF-8 byte order) as entries are added, so the many series of one
+ * point ({@code _bucket}s, quantiles), which differ only in the values of {@code __name__} and
+ * {@code le}, never sort again. A few dozen entries at most: parallel arrays. Not thread-safe.
  */
 final class LabelScratch {
   private String[] names = new String[16];
@@ -28,17 +30,26 @@ final class LabelScratch {
     return values[i];
   }
 
-  int indexOf(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        return i;
+  /** The index of {@code name}, or {@code -(insertion point) - 1}. */
+  private int find(String name) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = LabelSetValidator.compareUtf8(names[mid], name);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
       }
     }
-    return -1;
+    return -(lo + 1);
   }
 
   String get(String name) {
-    int i = indexOf(name);
+    int i = find(name);
     return i < 0 ? null : values[i];
   }
 
@@ -47,9 +58,9 @@ final class LabelScratch {
    * (otlp.md §3.5); returns true on such a collision.
    */
   boolean putJoining(String name, String value) {
-    int i = indexOf(name);
+    int i = find(name);
     if (i < 0) {
-      append(name, value);
+      insert(-i - 1, name, value);
       return false;
     }
     values[i] = values[i].isEmpty() ? value : values[i] + ";" + value;
@@ -58,16 +69,17 @@ final class LabelScratch {
 
   /** Adds {@code name=value} unless the name is taken. */
   void putIfAbsent(String name, String value) {
-    if (indexOf(name) < 0) {
-      append(name, value);
+    int i = find(name);
+    if (i < 0) {
+      insert(-i - 1, name, value);
     }
   }
 
   /** Sets {@code name=value}, overwriting; returns true when the name was taken. */
   boolean put(String name, String value) {
-    int i = indexOf(name);
+    int i = find(name);
     if (i < 0) {
-      append(name, value);
+      insert(-i - 1, name, value);
       return false;
     }
     values[i] = value;
@@ -75,49 +87,41 @@ final class LabelScratch {
   }
 
   void remove(String name) {
-    int i = indexOf(name);
+    int i = find(name);
     if (i >= 0) {
+      System.arraycopy(names, i + 1, names, i, size - i - 1);
+      System.arraycopy(values, i + 1, values, i, size - i - 1);
       size--;
-      names[i] = names[size];
-      values[i] = values[size];
     }
   }
 
-  void copyFrom(LabelScratch other) {
-    if (names.length < other.size) {
-      names = new String[other.names.length];
-      values = new String[other.values.length];
-    }
-    System.arraycopy(other.names, 0, names, 0, other.size);
-    System.arraycopy(other.values, 0, values, 0, other.size);
-    size = other.size;
-  }
-
-  private void append(String name, String value) {
+  private void insert(int at, String name, String value) {
     if (size == names.length) {
       names = Arrays.copyOf(names, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
-    names[size] = name;
-    values[size] = value;
+    System.arraycopy(names, at, names, at + 1, size - at);
+    System.arraycopy(values, at, values, at + 1, size - at);
+    names[at] = name;
+    values[at] = value;
     size++;
   }
 
   /** name, value, name, value, ... sorted by name in UTF-8 byte order; empty values left out. */
   String[] sortedPairs() {
-    Integer[] order = new Integer[size];
     int n = 0;
     for (int i = 0; i < size; i++) {
       if (!values[i].isEmpty()) {
-        order[n++] = i;
+        n++;
       }
     }
-    Integer[] kept = Arrays.copyOf(order, n);
-    Arrays.sort(kept, (a, b) -> LabelSetValidator.compareUtf8(names[a], names[b]));
     String[] out = new String[2 * n];
-    for (int i = 0; i < n; i++) {
-      out[2 * i] = names[kept[i]];
-      out[2 * i + 1] = values[kept[i]];
+    int j = 0;
+    for (int i = 0; i < size; i++) {
+      if (!values[i].isEmpty()) {
+        out[j++] = names[i];
+        out[j++] = values[i];
+      }
     }
     return out;
   }

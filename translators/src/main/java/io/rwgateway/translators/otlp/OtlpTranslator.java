@@ -59,7 +59,7 @@ public final class OtlpTranslator {
 
   /** Translates one request. Never throws for bad content: what cannot be translated is counted. */
   public OtlpTranslation translate(ExportMetricsServiceRequest request) {
-    TranslationRun run = new TranslationRun(options, labelNamer, clockMillis.getAsLong());
+    TranslationRun run = new TranslationRun(options, labelNamer, clockMillis.getAsLong(), pointCount(request));
     for (ResourceMetrics rm : request.getResourceMetricsList()) {
       run.startResource(new ResourceContext(rm.getResource(), options, labelNamer, run.tally));
       for (ScopeMetrics sm : rm.getScopeMetricsList()) {
@@ -73,6 +73,26 @@ public final class OtlpTranslator {
       }
     }
     return run.tally.result(run.sink.build());
+  }
+
+  /** The request's data points, counted without touching them (each list knows its size). */
+  private static int pointCount(ExportMetricsServiceRequest request) {
+    long n = 0;
+    for (ResourceMetrics rm : request.getResourceMetricsList()) {
+      for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+        for (Metric m : sm.getMetricsList()) {
+          n += switch (m.getDataCase()) {
+            case GAUGE -> m.getGauge().getDataPointsCount();
+            case SUM -> m.getSum().getDataPointsCount();
+            case HISTOGRAM -> m.getHistogram().getDataPointsCount();
+            case EXPONENTIAL_HISTOGRAM -> m.getExponentialHistogram().getDataPointsCount();
+            case SUMMARY -> m.getSummary().getDataPointsCount();
+            default -> 0;
+          };
+        }
+      }
+    }
+    return (int) Math.min(n, Integer.MAX_VALUE);
   }
 
   private void translateMetric(TranslationRun run, Metric m) {

@@ -1,9 +1,11 @@
 package io.rwgateway.translators.otlp;
 
+import io.rwgateway.translators.model.Exemplar;
 import io.rwgateway.translators.model.Histogram;
 import io.rwgateway.translators.model.MetricBatch;
-import io.rwgateway.translators.model.MetricBatchBuilder;
 import io.rwgateway.translators.model.MetricType;
+import io.rwgateway.translators.model.Series;
+import io.rwgateway.translators.model.SymbolTableBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +19,15 @@ import java.util.Map;
  * it), and metadata is the first one seen. Not thread-safe; one per request.
  */
 final class SeriesSink {
-  private final Map<Key, Out> byLabels = new HashMap<>();
-  private final List<Out> order = new ArrayList<>();
+  private final Map<Key, Out> byLabels;
+  private final List<Out> order;
+
+  /** @param expectedSeries a guess (the request's data point count) that spares the map rehashing */
+  SeriesSink(int expectedSeries) {
+    int n = Math.max(16, Math.min(expectedSeries, 1 << 20));
+    byLabels = new HashMap<>(n * 2);
+    order = new ArrayList<>(n);
+  }
 
   /** The series with these sorted label pairs, created with this metadata when new. */
   Out series(String[] sortedPairs, MetricType type, String help, String unit) {
@@ -36,28 +45,51 @@ final class SeriesSink {
     return order.isEmpty();
   }
 
+  /**
+   * The batch: labels are already sorted (they come from {@link LabelScratch}), so the series are
+   * built straight from the symbol table, samples and histograms in time order.
+   */
   MetricBatch build() {
-    MetricBatchBuilder b = new MetricBatchBuilder();
+    SymbolTableBuilder symbols = new SymbolTableBuilder(Math.max(64, order.size() * 2));
+    List<Series> series = new ArrayList<>(order.size());
     for (Out o : order) {
       if (o.samples == 0 && o.histograms.isEmpty()) {
         continue;
       }
-      MetricBatchBuilder.SeriesBuilder s = b.series(o.pairs).type(o.type).help(o.help).unit(o.unit);
-      Integer[] idx = o.sampleOrder();
-      for (int i : idx) {
-        s.sampleBits(o.timestamps[i], o.valueBits[i], o.startTimestamps[i]);
+      int[] refs = new int[o.pairs.length];
+      for (int i = 0; i < refs.length; i++) {
+        refs[i] = symbols.intern(o.pairs[i]);
       }
-      List<Histogram> hs = new ArrayList<>(o.histograms);
-      hs.sort((x, y) -> Long.compare(x.timestamp(), y.timestamp()));
-      for (Histogram h : hs) {
-        s.histogram(h);
+      o.sortByTime();
+      long[] ts = Arrays.copyOf(o.timestamps, o.samples);
+      long[] vs = Arrays.copyOf(o.valueBits, o.samples);
+      long[] st = null;
+      for (int i = 0; i < o.samples; i++) {
+        if (o.startTimestamps[i] != 0) {
+          st = Arrays.copyOf(o.startTimestamps, o.samples);
+          break;
+        }
       }
-      for (PendingExemplar e : o.exemplars) {
-        s.exemplar(e.timestamp, Double.longBitsToDouble(e.valueBits), e.pairs);
+      List<Histogram> hs = o.histograms;
+      if (hs.size() > 1) {
+        hs = new ArrayList<>(hs);
+        hs.sort((x, y) -> Long.compare(x.timestamp(), y.timestamp()));
       }
-      s.add();
+      List<Exemplar> exemplars = List.of();
+      if (!o.exemplars.isEmpty()) {
+        exemplars = new ArrayList<>(o.exemplars.size());
+        for (PendingExemplar e : o.exemplars) {
+          int[] er = new int[e.pairs.length];
+          for (int i = 0; i < er.length; i++) {
+            er[i] = symbols.intern(e.pairs[i]);
+          }
+          exemplars.add(new Exemplar(er, e.valueBits, e.timestamp));
+        }
+      }
+      series.add(new Series(refs, o.type, symbols.intern(o.help), symbols.intern(o.unit), ts, vs, st,
+          List.copyOf(hs), exemplars));
     }
-    return b.build();
+    return new MetricBatch(symbols.build(), series);
   }
 
   private record PendingExemplar(String[] pairs, long valueBits, long timestamp) {}
@@ -117,13 +149,22 @@ final class SeriesSink {
       exemplars.add(new PendingExemplar(pairs, valueBits, timestamp));
     }
 
-    private Integer[] sampleOrder() {
-      Integer[] idx = new Integer[samples];
-      for (int i = 0; i < samples; i++) {
-        idx[i] = i;
+    /** Insertion sort by timestamp: a series holds one or a few samples per request. */
+    private void sortByTime() {
+      for (int i = 1; i < samples; i++) {
+        long t = timestamps[i];
+        long v = valueBits[i];
+        long s = startTimestamps[i];
+        int j = i - 1;
+        for (; j >= 0 && timestamps[j] > t; j--) {
+          timestamps[j + 1] = timestamps[j];
+          valueBits[j + 1] = valueBits[j];
+          startTimestamps[j + 1] = startTimestamps[j];
+        }
+        timestamps[j + 1] = t;
+        valueBits[j + 1] = v;
+        startTimestamps[j + 1] = s;
       }
-      Arrays.sort(idx, (a, b) -> Long.compare(timestamps[a], timestamps[b]));
-      return idx;
     }
   }
 

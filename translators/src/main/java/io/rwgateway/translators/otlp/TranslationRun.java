@@ -23,7 +23,7 @@ final class TranslationRun {
   final OtlpOptions options;
   final LabelNamer labelNamer;
   final Tally tally = new Tally();
-  final SeriesSink sink = new SeriesSink();
+  final SeriesSink sink;
   final LabelScratch labels = new LabelScratch();
   private final LabelScratch scope = new LabelScratch();
   private final long maxTimestampMillis;
@@ -32,8 +32,9 @@ final class TranslationRun {
   long resourceMinMillis;
   long resourceMaxMillis;
 
-  TranslationRun(OtlpOptions options, LabelNamer labelNamer, long nowMillis) {
+  TranslationRun(OtlpOptions options, LabelNamer labelNamer, long nowMillis, int expectedSeries) {
     this.options = options;
+    this.sink = new SeriesSink(expectedSeries);
     this.labelNamer = labelNamer;
     long skew = options.maxFutureSkew().toMillis();
     this.maxTimestampMillis = skew == 0 ? Long.MAX_VALUE : nowMillis + skew;
