@@ -120,6 +120,7 @@ start_gateway() {  # sets PEER_PID, QUEUE_CMD
   {
     echo "listen_address: 127.0.0.1:$GW_PORT"
     echo "stats_log_interval: 0s"
+    echo "otlp: {grpc_listen_address: ''}"   # RW only: no OTLP/gRPC port to collide on
     echo "relabel_configs:"
     sed 's/^/  /' "$OUT_DIR/relabel.yml"
     echo "backends:"
