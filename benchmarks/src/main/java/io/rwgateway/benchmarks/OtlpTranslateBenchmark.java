@@ -142,7 +142,8 @@ public class OtlpTranslateBenchmark {
     return KeyValue.newBuilder().setKey(k).setValue(AnyValue.newBuilder().setStringValue(v)).build();
   }
 
-  static ExportMetricsServiceRequest synthetic() {
+  /** The synthetic workload (public for {@link OtlpCpuTimeCheck}). */
+  public static ExportMetricsServiceRequest synthetic() {
     long t = 1_795_564_800_000_000_000L;
     long st = t - 3_600_000_000_000L;
     Resource resource = Resource.newBuilder().addAttributes(attr("service.name", "checkout"))
