@@ -182,6 +182,7 @@ start_gateway() {
   {
     echo "listen_address: 127.0.0.1:$port"
     echo "stats_log_interval: 0s"
+    echo "otlp: {grpc_listen_address: ''}"   # RW only: no OTLP/gRPC port to collide on
     echo "relabel_configs:"
     sed 's/^/  /' "$OUT_DIR/relabel.yml"
     echo "backends:"

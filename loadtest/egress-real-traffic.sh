@@ -137,6 +137,7 @@ done
 {
   echo "listen_address: 127.0.0.1:$GW_PORT"
   echo "stats_log_interval: 60s"
+  echo "otlp: {grpc_listen_address: ''}"   # RW only: no OTLP/gRPC port to collide on
   echo "backends:"
   i=0
   for b in "${BACKENDS[@]}"; do

@@ -158,6 +158,7 @@ start_gateway() {
   cat >"$RUN_DIR/gateway.yaml" <<YAML
 listen_address: 127.0.0.1:$GW_PORT
 stats_log_interval: 10s
+otlp: {grpc_listen_address: ''}   # RW only: no OTLP/gRPC port to collide on
 backends:
   - name: healthy
     url: http://127.0.0.1:$SINK_A_PORT/api/v1/write

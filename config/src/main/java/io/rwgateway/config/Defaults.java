@@ -25,6 +25,11 @@ final class Defaults {
   static final int METADATA_MAX_FAMILIES = 100_000;
   static final Duration METADATA_TTL = Duration.ofHours(1);
 
+  // otlp: the translation defaults are OtlpOptions' (Prometheus' otlp: block, deltas dropped).
+  /** The OTLP/gRPC default port (OTLP specification, "OTLP/gRPC Default Port"). */
+  static final String OTLP_GRPC_HOST = "0.0.0.0";
+  static final int OTLP_GRPC_PORT = 4317;
+
   // relabeling: one cache of results per relabel stage (architecture.md "Performance principles")
   static final long RELABEL_CACHE_MAX_ENTRIES = 100_000;
 

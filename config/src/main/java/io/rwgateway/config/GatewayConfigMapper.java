@@ -31,8 +31,9 @@ final class GatewayConfigMapper {
     List<RelabelRule> relabelConfigs = RelabelConfigMapper.mapAll(r.mapList("relabel_configs"));
     RelabelCacheConfig relabelCache = relabelCache(r.map("relabel_cache"));
     List<BackendConfig> backends = BackendConfigMapper.mapAll(r.mapList("backends"));
+    OtlpConfig otlp = OtlpConfigMapper.map(r.map("otlp"), host, port);
     r.rejectUnknownKeys();
-    return new GatewayConfig(host, port, statsLogInterval, ingest, backends, relabelConfigs, relabelCache);
+    return new GatewayConfig(host, port, statsLogInterval, ingest, backends, relabelConfigs, relabelCache, otlp);
   }
 
   private static RelabelCacheConfig relabelCache(MapReader r) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.rwgateway.translators.metadata.MetadataDetail;
+import io.rwgateway.translators.otlp.DeltaMode;
+import io.rwgateway.translators.otlp.OtlpOptions;
+import io.rwgateway.translators.otlp.TranslationStrategy;
 import io.rwgateway.translators.relabel.RelabelAction;
 import io.rwgateway.translators.relabel.RelabelRule;
 import java.net.URI;
@@ -49,7 +52,7 @@ class ConfigLoaderTest {
         new RetryConfig(Duration.ofMillis(30), Duration.ofSeconds(5), true), List.of(), null);
     assertThat(config).isEqualTo(new GatewayConfig("0.0.0.0", 9201, Duration.ofSeconds(10),
         new IngestConfig(10L << 20, 32 << 20, 30, 1024, 2048, new MetadataCacheConfig(100_000, Duration.ofHours(1))),
-        List.of(vm), List.of(), new RelabelCacheConfig(100_000)));
+        List.of(vm), List.of(), new RelabelCacheConfig(100_000), OtlpConfig.defaults()));
     // The example writes every default out, so it must agree with the defaults in code.
     assertThat(config.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(config.backends().get(0)).usingRecursiveComparison().ignoringFields("headers")
@@ -72,6 +75,13 @@ class ConfigLoaderTest {
         RelabelRule.of(RelabelAction.HASHMOD, List.of("__name__", "job"), "/", "shard", null, 8L, null),
         RelabelRule.of(RelabelAction.REPLACE, null, null, "env", "(.*)", null, "$1"));
     assertThat(config.relabelCache()).isEqualTo(new RelabelCacheConfig(50_000));
+    assertThat(config.otlp()).isEqualTo(new OtlpConfig(OtlpOptions.builder()
+        .translationStrategy(TranslationStrategy.NO_UTF8_ESCAPING_WITH_SUFFIXES)
+        .promoteAllResourceAttributes(true).ignoreResourceAttributes(List.of("process.pid", "host.arch"))
+        .keepIdentifyingResourceAttributes(true).convertHistogramsToNhcb(true).promoteScopeMetadata(true)
+        .labelNameUnderscoreSanitization(false).labelNamePreserveMultipleUnderscores(false)
+        .delta(DeltaMode.TO_CUMULATIVE).deltaMaxSeries(20_000).deltaExpiry(Duration.ofMinutes(30)).build(),
+        "127.0.0.1", 14317));
     assertThat(config.backends()).containsExactly(
         new BackendConfig("vm", URI.create("http://127.0.0.1:8428/api/v1/write"), Protocol.RW2,
             Map.of("X-Scope-OrgID", "team-a"), Duration.ofSeconds(10), 4, new QueueConfig(128L << 20),
@@ -112,6 +122,9 @@ class ConfigLoaderTest {
     assertThat(d.backends()).isEmpty();
     assertThat(d.relabelConfigs()).isEmpty();
     assertThat(d.relabelCache()).isEqualTo(new RelabelCacheConfig(100_000));
+    assertThat(d.otlp()).isEqualTo(new OtlpConfig(OtlpOptions.defaults(), "0.0.0.0", 4317));
+    assertThat(d.otlp().translation().translationStrategy()).isEqualTo(TranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES);
+    assertThat(d.otlp().translation().delta()).isEqualTo(DeltaMode.DROP);
     BackendConfig b = BackendConfig.withDefaults("b", URI.create("http://h/w"));
     assertThat(b.protocol()).isEqualTo(Protocol.RW2);
     assertThat(b.headers()).isEmpty();

@@ -13,6 +13,8 @@ import io.rwgateway.gateway.egress.OutgoingRequest;
 import io.rwgateway.gateway.egress.RouteStage;
 import io.rwgateway.gateway.egress.TenantSplitter;
 import io.rwgateway.gateway.ingest.IngestVerticle;
+import io.rwgateway.gateway.ingest.OtlpExport;
+import io.rwgateway.gateway.ingest.OtlpGrpcVerticle;
 import io.rwgateway.gateway.pipeline.BatchSink;
 import io.rwgateway.gateway.pipeline.AcceptedTap;
 import io.rwgateway.gateway.pipeline.FanOut;
@@ -32,6 +34,7 @@ import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.metadata.MetadataCadence;
 import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.metadata.MetadataStore;
+import io.rwgateway.translators.otlp.OtlpTranslator;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import io.rwgateway.translators.relabel.Relabeler;
 import io.rwgateway.translators.relabel.RelabelRule;
@@ -67,6 +70,8 @@ public final class Gateway {
   private final StatsReporter stats = new StatsReporter(metrics);
   private volatile boolean ready;
   private String deploymentId;
+  private String grpcDeploymentId;
+  private int grpcPort = -1;
   private final List<String> routeDeployments = new ArrayList<>();
   private int port;
   private long flushTimer = -1;
@@ -123,19 +128,45 @@ public final class Gateway {
         in.maxLabelNameLength(), in.maxLabelValueLength());
     MetadataStore metadata = new MetadataStore(in.metadataCache().maxFamilies(), in.metadataCache().ttl());
     OpsHandler ops = new OpsHandler(metrics, () -> ready);
+    // One translator for every event loop and both transports: to_cumulative state is per gateway.
+    OtlpTranslator translator = new OtlpTranslator(config.otlp().translation());
+    metrics.otlpDeltaSeries(translator::deltaSeries);
+    OtlpExport otlp = new OtlpExport(translator, sink, metrics, in.maxDecodedBytes());
     // Port 0 (tests) cannot be shared by several instances: each would bind its own random port.
     int instances = config.listenPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<IngestVerticle> first = new AtomicReference<>();
     return vertx.deployVerticle(() -> {
       IngestVerticle v = new IngestVerticle(config.listenHost(), config.listenPort(), limits,
-          in.maxBodyBytes(), in.backpressureStatus(), metadata, sink, metrics, ops);
+          in.maxBodyBytes(), in.backpressureStatus(), metadata, sink, metrics, otlp, ops);
+      first.compareAndSet(null, v);
+      return v;
+    }, new DeploymentOptions().setInstances(instances)).compose(id -> {
+      deploymentId = id;
+      port = first.get().actualPort();
+      return startGrpc(otlp, in.maxBodyBytes());
+    }).map(v -> {
+      startTimers();
+      ready = true;
+      return null;
+    });
+  }
+
+  /** OTLP/gRPC on its own port, unless {@code otlp.grpc_listen_address} is empty. */
+  private Future<Void> startGrpc(OtlpExport otlp, long maxMessageBytes) {
+    if (!config.otlp().grpcEnabled()) {
+      return Future.succeededFuture();
+    }
+    int grpcConfigured = config.otlp().grpcListenPort();
+    int instances = grpcConfigured == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicReference<OtlpGrpcVerticle> first = new AtomicReference<>();
+    return vertx.deployVerticle(() -> {
+      OtlpGrpcVerticle v = new OtlpGrpcVerticle(config.otlp().grpcListenHost(), grpcConfigured, otlp,
+          maxMessageBytes);
       first.compareAndSet(null, v);
       return v;
     }, new DeploymentOptions().setInstances(instances)).map(id -> {
-      deploymentId = id;
-      port = first.get().actualPort();
-      startTimers();
-      ready = true;
+      grpcDeploymentId = id;
+      grpcPort = first.get().actualPort();
       return null;
     });
   }
@@ -246,6 +277,11 @@ public final class Gateway {
     return port;
   }
 
+  /** The OTLP/gRPC port actually bound, -1 when gRPC is off. */
+  public int grpcPort() {
+    return grpcPort;
+  }
+
   public GatewayMetrics metrics() {
     return metrics;
   }
@@ -270,7 +306,8 @@ public final class Gateway {
   private Future<Void> stopOnce(long drainDeadlineMillis) {
     ready = false;
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeployed.compose(v -> {
+    Future<Void> grpcUndeployed = grpcDeploymentId == null ? Future.succeededFuture() : vertx.undeploy(grpcDeploymentId);
+    return Future.join(undeployed, grpcUndeployed).compose(v -> {
       vertx.cancelTimer(flushTimer);
       vertx.cancelTimer(statsTimer);
       vertx.cancelTimer(intervalTimer);

@@ -11,14 +11,15 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar rw-gateway.jar [--config FILE]}. Without a config file it runs on the embedded
- * default: listens on 0.0.0.0:9201, has no backend, and logs every 10 s what it received and what
- * that would weigh as RW 2.0.
+ * default: listens on 0.0.0.0:9201 (remote write, OTLP/HTTP) and 0.0.0.0:4317 (OTLP/gRPC), has no
+ * backend, and logs every 10 s what it received and what that would weigh as RW 2.0.
  */
 public final class Main {
   static final String USAGE = """
       usage: java -jar rw-gateway.jar [--config FILE]
         --config FILE   YAML configuration (see README.md); without it the embedded default runs:
-                        listen on 0.0.0.0:9201, no backend, log what RW 2.0 would save every 10 s
+                        listen on 0.0.0.0:9201 (RW, OTLP/HTTP) and 0.0.0.0:4317 (OTLP/gRPC),
+                        no backend, log what RW 2.0 would save every 10 s
         --check-config  validate the configuration and exit (0 if valid)
         --version       print the version and exit
         --help          this text""";
@@ -81,8 +82,9 @@ public final class Main {
       backends.append(backends.length() == 0 ? "" : ", ").append(b.name()).append(" (")
           .append(b.protocol().wireName()).append(") ").append(b.url());
     }
+    String grpc = gateway.grpcPort() < 0 ? "off" : config.otlp().grpcListenHost() + ":" + gateway.grpcPort();
     log.info("rw-gateway " + Version.version() + " listening on " + config.listenHost() + ":" + gateway.port()
-        + " (config: " + source + "); backends: "
+        + " (remote write, OTLP/HTTP), OTLP/gRPC " + grpc + " (config: " + source + "); backends: "
         + (backends.length() == 0 ? "none, estimating RW 2.0 egress only" : backends));
     log.info("jvm: " + JvmSettings.describe());
     String jvmWarning = JvmSettings.warning(JvmSettings.jvmArguments());

@@ -1,6 +1,7 @@
 package io.rwgateway.gateway.ingest;
 
 import io.rwgateway.translators.codec.DecodedRequest;
+import io.rwgateway.translators.model.MetricBatch;
 
 /**
  * What ingest reports; telemetry implements it (imports point down: ingest never imports the
@@ -13,6 +14,9 @@ public interface IngestEvents {
   /** A request refused before its protocol was known (wrong method, content type...). */
   void rejectedUnknownProtocol(String reason);
 
+  /** The OTLP-only events (transport, encoding, point kinds). */
+  OtlpEvents otlp();
+
   interface Protocol {
     void body(long compressedBytes, long decodedBytes);
 
@@ -21,6 +25,9 @@ public interface IngestEvents {
 
     /** A request decoded and accepted: its valid series, and those refused. */
     void decoded(DecodedRequest request);
+
+    /** A request accepted that was translated rather than decoded (OTLP): its series. */
+    void accepted(MetricBatch batch, int metadataEntries);
 
     void response(int status);
   }

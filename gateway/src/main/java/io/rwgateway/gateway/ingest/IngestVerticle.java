@@ -11,9 +11,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * One HTTP server instance on one event loop. Several instances share the listening port (Vert.x
- * balances connections between them), each with its own decoders and string interner, so ingest
- * scales with cores without locks.
+ * One HTTP server instance on one event loop: remote write on {@code /api/v1/write}, OTLP/HTTP on
+ * {@link OtlpHttpHandler#PATHS}, the ops endpoints on the rest. Several instances share the
+ * listening port (Vert.x balances connections between them), each with its own decoders and
+ * string interner, so ingest scales with cores without locks.
  */
 public final class IngestVerticle extends VerticleBase {
   public static final String WRITE_PATH = "/api/v1/write";
@@ -27,13 +28,16 @@ public final class IngestVerticle extends VerticleBase {
   private final IngestEvents metrics;
   private final int backpressureStatus;
   private final Handler<HttpServerRequest> ops;
+  private final OtlpExport otlp;
   private HttpServer server;
 
   /**
-   * @param ops every other path ({@code /metrics}, {@code /-/healthy}, ...)
+   * @param otlp the OTLP export that {@code POST /v1/metrics} and its aliases go to
+   * @param ops  every other path ({@code /metrics}, {@code /-/healthy}, ...)
    */
   public IngestVerticle(String host, int port, DecodeLimits limits, long maxBodyBytes, int backpressureStatus,
-      MetadataStore metadata, BatchSink sink, IngestEvents metrics, Handler<HttpServerRequest> ops) {
+      MetadataStore metadata, BatchSink sink, IngestEvents metrics, OtlpExport otlp, Handler<HttpServerRequest> ops) {
+    this.otlp = otlp;
     this.backpressureStatus = backpressureStatus;
     this.host = host;
     this.port = port;
@@ -49,6 +53,7 @@ public final class IngestVerticle extends VerticleBase {
   public Future<?> start() {
     RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata), sink, metrics, maxBodyBytes,
         backpressureStatus);
+    OtlpHttpHandler otlpHttp = new OtlpHttpHandler(otlp, maxBodyBytes, backpressureStatus);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(false)
         .setDecompressionSupported(false)
@@ -57,6 +62,8 @@ public final class IngestVerticle extends VerticleBase {
       String path = req.path();
       if (WRITE_PATH.equals(path)) {
         write.handle(req);
+      } else if (OtlpHttpHandler.PATHS.contains(path)) {
+        otlpHttp.handle(req);
       } else {
         ops.handle(req);
       }

@@ -19,12 +19,14 @@ public final class GatewayMetrics implements IngestEvents {
 
   private final PrometheusMeterRegistry registry;
   private final Map<WireProtocol, IngestMetrics> ingest = new EnumMap<>(WireProtocol.class);
+  private final OtlpMetrics otlp;
 
   public GatewayMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     for (WireProtocol p : WireProtocol.values()) {
       ingest.put(p, new IngestMetrics(registry, p.label()));
     }
+    otlp = new OtlpMetrics(registry);
   }
 
   public MeterRegistry registry() {
@@ -38,6 +40,11 @@ public final class GatewayMetrics implements IngestEvents {
   @Override
   public IngestEvents.Protocol protocol(WireProtocol protocol) {
     return ingest.get(protocol);
+  }
+
+  @Override
+  public OtlpMetrics otlp() {
+    return otlp;
   }
 
   /** A request refused before its protocol was known (wrong method, wrong content type...). */
@@ -68,12 +75,22 @@ public final class GatewayMetrics implements IngestEvents {
         .register(registry);
   }
 
+  /** Series whose OTLP delta running totals are held ({@code otlp.delta: to_cumulative}). */
+  public void otlpDeltaSeries(java.util.function.LongSupplier series) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "otlp_delta_series", () -> (double) series.getAsLong())
+        .description("Series whose OTLP deltas are being summed into cumulative values (otlp.delta: to_cumulative)")
+        .register(registry);
+  }
+
   /** Text exposition for {@code /metrics}. */
   public String scrape() {
     return registry.scrape();
   }
 
-  /** Sum over every protocol of a received-bytes counter (compressed), for the egress ratio. */
+  /**
+   * Sum over every protocol of a received-bytes counter (as sent: snappy for RW, gzip or identity
+   * for OTLP), for the egress ratio: the RW 2.0 bytes out against what came in.
+   */
   public double receivedCompressedBytes() {
     double sum = 0;
     for (IngestMetrics m : ingest.values()) {

@@ -23,8 +23,8 @@ public final class IngestMetrics implements IngestEvents.Protocol {
   IngestMetrics(MeterRegistry registry, String protocol) {
     this.registry = registry;
     this.protocol = protocol;
-    bytes = counter("received_bytes", "Request bodies received, as sent (compressed)");
-    decodedBytes = counter("received_decoded_bytes", "Request bodies received, after snappy decoding");
+    bytes = counter("received_bytes", "Request bodies received, as sent (compressed when sent so)");
+    decodedBytes = counter("received_decoded_bytes", "Request bodies received, after snappy or gzip decoding");
     series = counter("received_series", "Series accepted");
     samples = counter("received_samples", "Float samples accepted");
     histograms = counter("received_histograms", "Native histogram samples accepted");
@@ -43,6 +43,7 @@ public final class IngestMetrics implements IngestEvents.Protocol {
     decodedBytes.increment(decoded);
   }
 
+  @Override
   public void accepted(MetricBatch batch, int metadataEntries) {
     series.increment(batch.series().size());
     samples.increment(batch.sampleCount());

@@ -68,7 +68,7 @@ public final class StatsReporter {
           .append(fmt(delta(p + ".samples", m.samplesTotal()))).append(" samples, ")
           .append(fmt(delta(p + ".hist", m.histogramsTotal()))).append(" histograms, ")
           .append(fmt(delta(p + ".ex", m.exemplarsTotal()))).append(" exemplars, ")
-          .append(bytes(bytes)).append(" snappy;");
+          .append(bytes(bytes)).append(p == WireProtocol.OTLP ? " as sent;" : " snappy;");
     }
     if (!any) {
       sb.append(" nothing;");

@@ -205,10 +205,14 @@ class RelabelDifferentialTest {
     return jobs;
   }
 
+  /** Two gateways in one JVM cannot both take the default OTLP/gRPC port; this test needs none. */
+  private static final String NO_GRPC = "otlp: {grpc_listen_address: ''}\n";
+
   /** Gateway W: vmGw behind the rules as write_relabel_configs, vmRaw without rules. */
   private static String writeRelabelGateway(PeerProcess vmGw, PeerProcess vmRaw, String rules) {
     return "listen_address: 127.0.0.1:0\n"
         + "stats_log_interval: 0s\n"
+        + NO_GRPC
         + "backends:\n"
         + backend("vmgw", vmGw)
         + "    write_relabel_configs:\n" + YamlBlocks.indent(rules, 6)
@@ -219,6 +223,7 @@ class RelabelDifferentialTest {
   private static String globalRelabelGateway(PeerProcess vmGlobal, String rules) {
     return "listen_address: 127.0.0.1:0\n"
         + "stats_log_interval: 0s\n"
+        + NO_GRPC
         + "relabel_configs:\n" + YamlBlocks.indent(rules, 2)
         + "backends:\n"
         + backend("vmglobal", vmGlobal);

@@ -53,4 +53,21 @@ class StatsReporterTest {
     assertThat(stats.line()).isEqualTo(
         "received nothing; sent to vm (rw2): 1.0 KiB (1.0 samples per series); scrape interval seen 15s");
   }
+
+  @Test
+  void countsOtlpInputAgainstTheRw2Output() {
+    GatewayMetrics metrics = new GatewayMetrics();
+    StatsReporter stats = new StatsReporter(metrics);
+    AtomicLong out = new AtomicLong();
+    stats.output("as RW 2.0 (estimate)", out::get);
+
+    IngestMetrics otlp = metrics.ingest(WireProtocol.OTLP);
+    otlp.body(4096, 20_000);
+    otlp.accepted(new MetricBatchBuilder().series("__name__", "queue_depth").sample(1, 3).add().build(), 0);
+    otlp.response(200);
+    out.set(1024);
+    assertThat(stats.line()).isEqualTo("received otlp: 1 requests, 1 series, 1 samples, 0 histograms, 0 exemplars,"
+        + " 4.0 KiB as sent; as RW 2.0 (estimate): 1.0 KiB (0.25x of received)");
+    assertThat(metrics.receivedCompressedBytes()).isEqualTo(4096);
+  }
 }

@@ -38,7 +38,21 @@ public final class TestConfigs {
     return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(),
         new io.rwgateway.config.IngestConfig(i.maxBodyBytes(), i.maxDecodedBytes(), i.maxLabelsPerSeries(),
             i.maxLabelNameLength(), i.maxLabelValueLength(), i.metadataCache(), status),
-        g.backends(), g.relabelConfigs(), g.relabelCache());
+        g.backends(), g.relabelConfigs(), g.relabelCache(), g.otlp());
+  }
+
+  /** The same gateway with other body limits: as sent, and once decompressed. */
+  public static GatewayConfig withBodyLimits(GatewayConfig g, long maxBodyBytes, int maxDecodedBytes) {
+    io.rwgateway.config.IngestConfig i = g.ingest();
+    return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(),
+        new io.rwgateway.config.IngestConfig(maxBodyBytes, maxDecodedBytes, i.maxLabelsPerSeries(),
+            i.maxLabelNameLength(), i.maxLabelValueLength(), i.metadataCache(), i.backpressureStatus()),
+        g.backends(), g.relabelConfigs(), g.relabelCache(), g.otlp());
+  }
+
+  /** The same gateway with another {@code otlp} section (e.g. gRPC on 127.0.0.1:0, a delta mode). */
+  public static GatewayConfig withOtlp(GatewayConfig g, io.rwgateway.config.OtlpConfig otlp) {
+    return g.withOtlp(otlp);
   }
 
   public static BackendConfig withHeaders(BackendConfig b, Map<String, String> headers) {
@@ -94,7 +108,7 @@ public final class TestConfigs {
 
   public static GatewayConfig withGlobalRules(GatewayConfig g, java.util.List<io.rwgateway.translators.relabel.RelabelRule> rules) {
     return new GatewayConfig(g.listenHost(), g.listenPort(), g.statsLogInterval(), g.ingest(), g.backends(), rules,
-        g.relabelCache());
+        g.relabelCache(), g.otlp());
   }
 
   /**
@@ -103,7 +117,7 @@ public final class TestConfigs {
    */
   public static GatewayConfig onPort(GatewayConfig g, int port) {
     return new GatewayConfig(g.listenHost(), port, g.statsLogInterval(), g.ingest(), g.backends(), g.relabelConfigs(),
-        g.relabelCache());
+        g.relabelCache(), g.otlp());
   }
 
   public static BackendConfig withBatch(BackendConfig b, BatchConfig batch) {

@@ -240,6 +240,30 @@ public final class Peers implements AutoCloseable {
     });
   }
 
+  /**
+   * Runs {@code send-otlp.sh} (the OpenTelemetry JS SDK and its OTLP exporters) once to {@code url}
+   * with the script's arguments (e.g. "json", "--count", "2", "--gzip", "--temporality", "delta")
+   * and returns its output; fails unless every export returned SUCCESS (a partial success is one).
+   * Not a daemon: it exits after its exports (bounded by the script's own 60 s).
+   */
+  public String sendOtlp(String url, String... args) {
+    Path dir = workDir.resolve("send-otlp");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    List<String> command = new ArrayList<>(List.of("bash", peersDir.resolve("send-otlp.sh").toString(), url));
+    command.addAll(List.of(args));
+    PeerCommand.Result result = PeerCommand.run(command, Map.of(), dir.resolve("send-otlp-" + System.nanoTime()
+        + ".out"), SCRIPT_BOUND.plusSeconds(30));
+    if (!result.ok()) {
+      throw new IllegalStateException("send-otlp.sh " + String.join(" ", args) + " to " + url + " failed (exit "
+          + result.exitCode() + "): " + result.output());
+    }
+    return result.output();
+  }
+
   /** Stops one peer now (e.g. a sender, so that it flushes its queues before the backends go). */
   public void stop(PeerProcess peer) {
     running.remove(peer);
