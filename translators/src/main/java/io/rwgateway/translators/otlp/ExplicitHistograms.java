@@ -71,8 +71,8 @@ final class ExplicitHistograms {
   /** §2.3: {@code _sum} (only when set), {@code _count}, cumulative {@code _bucket}s, {@code +Inf} = count. */
   private static boolean classic(TranslationRun run, TranslationRun.Family f, HistogramDataPoint p, long ms,
       long st, boolean stale) {
+    // As Prometheus: an "le" attribute stays on _sum/_count and is overwritten on the buckets (§2.3).
     if (run.labels.get("le") != null) {
-      run.labels.remove("le");
       run.tally.note(OtlpTranslation.Reasons.RESERVED_LABEL_OVERWRITTEN);
     }
     if (p.hasSum()) {

@@ -98,6 +98,8 @@ public record OtlpTranslation(
     public static final String START_AFTER_TIME = "start_after_time";
     /** A resource without service.name (no job label; series of several senders may collide). */
     public static final String MISSING_SERVICE_NAME = "missing_service_name";
+    /** A resource without service.instance.id (no instance label; §6.3). */
+    public static final String MISSING_SERVICE_INSTANCE_ID = "missing_service_instance_id";
 
     private Reasons() {}
   }

@@ -44,6 +44,9 @@ final class ResourceContext {
       job = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
     }
     instance = instanceId == null || instanceId.isEmpty() ? null : instanceId;
+    if (instance == null) {
+      tally.note(OtlpTranslation.Reasons.MISSING_SERVICE_INSTANCE_ID);
+    }
 
     List<KeyValue> chosen = new ArrayList<>();
     if (options.promoteAllResourceAttributes()) {

@@ -25,8 +25,8 @@ final class Summaries {
       }
       boolean stale = (p.getFlags() & 1) != 0;
       long st = run.startMillis(p.getStartTimeUnixNano(), ms);
+      // As Prometheus: a "quantile" attribute stays on _sum/_count, the quantile series overwrite it.
       if (run.labels.get("quantile") != null) {
-        run.labels.remove("quantile");
         run.tally.note(OtlpTranslation.Reasons.RESERVED_LABEL_OVERWRITTEN);
       }
       run.syntheticLabel("__name__", f.name() + "_sum");

@@ -102,11 +102,11 @@ class HistogramTranslationTest {
   }
 
   @Test
-  void anLeAttributeIsOverwrittenByTheBucketBound() {
+  void anLeAttributeIsOverwrittenByTheBucketBoundAndKeptOnSumAndCountAsPrometheusDoes() {
     MetricBatch b = translate(request(histogram("h", "", hpoint(1, 1, new double[] {2}, 1, 0).addAttributes(str("le", "x"))))).batch();
     assertThat(samples(b)).filteredOn(s -> s.contains("_bucket")).allMatch(s -> !s.contains("le=\"x\""))
         .hasSize(2);
-    assertThat(samples(b)).filteredOn(s -> !s.contains("_bucket")).allMatch(s -> !s.contains("le="));
+    assertThat(samples(b)).filteredOn(s -> !s.contains("_bucket")).hasSize(2).allMatch(s -> s.contains("le=\"x\""));
   }
 
   @Test
@@ -282,8 +282,8 @@ class HistogramTranslationTest {
     MetricBatch b = translate(request(m)).batch();
     String st = "@" + T0_MS + " st=" + ST_MS;
     assertThat(samples(b)).containsExactly(
-        "{__name__=\"rpc_latency_seconds_sum\", " + L + "} 2.5" + st,
-        "{__name__=\"rpc_latency_seconds_count\", " + L + "} 5.0" + st,
+        "{__name__=\"rpc_latency_seconds_sum\", " + L + ", quantile=\"x\"} 2.5" + st,
+        "{__name__=\"rpc_latency_seconds_count\", " + L + ", quantile=\"x\"} 5.0" + st,
         "{__name__=\"rpc_latency_seconds\", " + L + ", quantile=\"0.5\"} 0.4" + st,
         "{__name__=\"rpc_latency_seconds\", " + L + ", quantile=\"1\"} 0.9" + st);
     assertThat(Otlp.one(b, "rpc_latency_seconds_sum").type()).isEqualTo(MetricType.SUMMARY);

@@ -38,7 +38,8 @@ class ResourceAndScopeTranslationTest {
     OtlpTranslation t = translate(request(new KeyValue[] {str("service.namespace", "ns"), str("host.name", "h")},
         gauge("g", "", point(1))));
     assertThat(samples(t.batch(), true)).containsExactly("{__name__=\"g\"} 1.0@" + T0_MS);
-    assertThat(t.warnings()).containsEntry(OtlpTranslation.Reasons.MISSING_SERVICE_NAME, 1L);
+    assertThat(t.warnings()).containsEntry(OtlpTranslation.Reasons.MISSING_SERVICE_NAME, 1L)
+        .containsEntry(OtlpTranslation.Reasons.MISSING_SERVICE_INSTANCE_ID, 1L);
   }
 
   @Test
