@@ -62,9 +62,19 @@ this figure equal to the gateway's).
 {{- include "rw-gateway.addressPort" (default "0.0.0.0:4317" $otlp.grpc_listen_address) }}
 {{- end }}
 
-{{/* The config file's text: the values' `config`, as is. */}}
+{{/*
+The config file's text: the values' `config`, as is, except that with `otlp.grpc.enabled` off the
+gateway is told not to listen for OTLP/gRPC (`otlp.grpc_listen_address: ""`): a port nobody can
+reach (not in the Service) should not be open in the pod either.
+*/}}
 {{- define "rw-gateway.configYaml" -}}
-{{- toYaml .Values.config }}
+{{- $config := deepCopy (default dict .Values.config) }}
+{{- if not .Values.otlp.grpc.enabled }}
+{{- $otlp := deepCopy (default dict $config.otlp) }}
+{{- $_ := set $otlp "grpc_listen_address" "" }}
+{{- $_ := set $config "otlp" $otlp }}
+{{- end }}
+{{- toYaml $config }}
 {{- end }}
 
 {{/* The object holding the config: an existing Secret, the chart's Secret, or the chart's ConfigMap. */}}
@@ -96,6 +106,9 @@ change.
 {{- $needed := add .Values.preStopSleepSeconds $drain }}
 {{- if le (int .Values.terminationGracePeriodSeconds) (int $needed) }}
 {{- fail (printf "terminationGracePeriodSeconds (%d) must exceed preStopSleepSeconds (%d) + the gateway's drain deadline (%d s), e.g. %d" (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds) $drain (add $needed 5)) }}
+{{- end }}
+{{- if and (not .Values.otlp.grpc.enabled) ((.Values.config).otlp).grpc_listen_address }}
+{{- fail "config.otlp.grpc_listen_address is set but otlp.grpc.enabled is false: set otlp.grpc.enabled: true to expose OTLP/gRPC" }}
 {{- end }}
 {{- if and .Values.configSecret.existingSecret .Values.configSecret.enabled }}
 {{- fail "configSecret: set either enabled (the chart renders config into a Secret) or existingSecret (your Secret), not both" }}

@@ -7,9 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OTLP/HTTP shares the main port; OTLP/gRPC has its own (the gateway's
- * {@code otlp.grpc_listen_address}, default 4317), exposed only when {@code otlp.grpc.enabled}.
- * These configs carry an {@code otlp} section the gateway's loader does not know yet, so they are
- * only rendered here, not loaded.
+ * {@code otlp.grpc_listen_address}, default 4317), served and exposed only when
+ * {@code otlp.grpc.enabled}.
  */
 class OtlpPortTest {
   @Test
@@ -32,11 +31,30 @@ class OtlpPortTest {
   }
 
   @Test
-  void noGrpcPortWhenDisabledWhateverTheConfigSays() {
-    Manifests m = Chart.withDefaults().set("config.otlp.grpc_listen_address", "0.0.0.0:4444").render();
+  void disabledMeansNoPortAndAGatewayThatDoesNotListenForGrpc() throws Exception {
+    Manifests m = Chart.withDefaults().set("config.otlp.translation_strategy", "NoTranslation").render();
 
     assertThat(m.container().path("ports")).hasSize(1);
     assertThat(m.get("Service").at("/spec/ports")).hasSize(1);
+    io.rwgateway.config.GatewayConfig config = io.rwgateway.config.ConfigLoader.parse(
+        m.file(Chart.FULLNAME, "rw-gateway.yaml").orElseThrow());
+    assertThat(config.otlp().grpcEnabled()).isFalse();
+    assertThat(m.file(Chart.FULLNAME, "rw-gateway.yaml").orElseThrow()).contains("translation_strategy: NoTranslation");
+  }
+
+  @Test
+  void enabledKeepsTheGatewaysGrpcListener() throws Exception {
+    Manifests m = Chart.withDefaults().set("otlp.grpc.enabled", true).render();
+    io.rwgateway.config.GatewayConfig config = io.rwgateway.config.ConfigLoader.parse(
+        m.file(Chart.FULLNAME, "rw-gateway.yaml").orElseThrow());
+    assertThat(config.otlp().grpcEnabled()).isTrue();
+  }
+
+  @Test
+  void aGrpcAddressWithGrpcDisabledIsRefusedWithAClearMessage() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chart.withDefaults()
+        .set("config.otlp.grpc_listen_address", "0.0.0.0:4444").render())
+        .hasMessageContaining("set otlp.grpc.enabled: true");
   }
 
   @Test
