@@ -25,7 +25,7 @@ final class Defaults {
   static final int METADATA_MAX_FAMILIES = 100_000;
   static final Duration METADATA_TTL = Duration.ofHours(1);
 
-  // relabeling: one cache of results per relabel stage (architecture.md "Performance principles")
+  // relabeling: results cached per rule, per tuple of the values it reads (RelabelCacheConfig)
   static final long RELABEL_CACHE_MAX_ENTRIES = 100_000;
 
   // backends

@@ -1,0 +1,63 @@
+package io.rwgateway.translators.relabel;
+
+import java.util.List;
+
+/**
+ * What a rule reads through {@code source_labels}: the current values of those labels (a missing
+ * label reads as ""), either as a cache key ({@link #key}) or joined by the separator, the string
+ * Prometheus gives the regex ({@code relabel.go}: {@code strings.Join(values, cfg.Separator)}).
+ */
+final class SourceValues {
+  private final String[] names;
+  private final String separator;
+
+  SourceValues(RelabelRule rule) {
+    this.names = rule.sourceLabels().toArray(new String[0]);
+    this.separator = rule.separator();
+  }
+
+  List<String> names() {
+    return List.of(names);
+  }
+
+  /**
+   * The tuple of values read, as a cache key: "" when the rule reads no label, the value itself
+   * when it reads one, a {@link ReadTuple} otherwise.
+   */
+  Object key(WorkingLabels labels) {
+    if (names.length == 0) {
+      return "";
+    }
+    if (names.length == 1) {
+      return labels.get(names[0]);
+    }
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = labels.get(names[i]);
+    }
+    return new ReadTuple(values);
+  }
+
+  /** The joined value of a key made by {@link #key}. */
+  String joined(Object key) {
+    return key instanceof ReadTuple t ? t.join(separator) : (String) key;
+  }
+
+  /** The joined value, straight from the labels (for rules evaluated without a cache). */
+  String value(WorkingLabels labels) {
+    if (names.length == 0) {
+      return "";
+    }
+    if (names.length == 1) {
+      return labels.get(names[0]);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        sb.append(separator);
+      }
+      sb.append(labels.get(names[i]));
+    }
+    return sb.toString();
+  }
+}
