@@ -57,7 +57,7 @@ public final class BatchRelabeler {
     // Input ref -> output ref, 0 while not mapped yet ("" is 0 in both tables).
     int[] remap = new int[in.size()];
     WorkingLabels labels = new WorkingLabels();
-    PlanCounts counts = new PlanCounts();
+    PlanScratch scratch = plan.scratch(in.size());
     List<Series> kept = new ArrayList<>(batch.series().size());
     long byRule = 0;
     long nameless = 0;
@@ -66,7 +66,7 @@ public final class BatchRelabeler {
     long exemplars = 0;
     for (Series s : batch.series()) {
       labels.load(s.labelRefs(), in);
-      boolean keep = plan.run(labels, counts);
+      boolean keep = plan.run(labels, scratch);
       if (!keep || !labels.hasMetricName()) {
         if (keep) {
           nameless++;
@@ -80,8 +80,8 @@ public final class BatchRelabeler {
       }
       kept.add(relink(s, labels, in, out, remap));
     }
-    hits.add(counts.hits);
-    misses.add(counts.misses);
+    hits.add(scratch.hits);
+    misses.add(scratch.misses);
     return new Result(new MetricBatch(out.build(), kept), byRule + nameless, samples, histograms, exemplars,
         reasons(byRule, nameless));
   }

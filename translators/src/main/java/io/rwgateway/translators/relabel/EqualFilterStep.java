@@ -13,8 +13,8 @@ final class EqualFilterStep extends PlanStep {
   private final String target;
   private final boolean keepEqual;
 
-  EqualFilterStep(RelabelRule rule) {
-    super(rule);
+  EqualFilterStep(RelabelRule rule, int index) {
+    super(rule, index);
     this.sources = new SourceValues(rule);
     this.target = rule.targetLabel();
     this.keepEqual = rule.action() == RelabelAction.KEEPEQUAL;
@@ -33,7 +33,7 @@ final class EqualFilterStep extends PlanStep {
   }
 
   @Override
-  boolean apply(WorkingLabels labels, PlanCounts counts) {
+  boolean apply(WorkingLabels labels, PlanScratch scratch) {
     return labels.get(target).equals(sources.value(labels)) == keepEqual;
   }
 }

@@ -17,8 +17,8 @@ final class LabelMapStep extends PlanStep {
   private final ExpandTemplate replacement;
   private final ClockCache<String, String> mapped;
 
-  LabelMapStep(RelabelRule rule, long maxEntries) {
-    super(rule);
+  LabelMapStep(RelabelRule rule, int index, long maxEntries) {
+    super(rule, index);
     this.regex = rule.compiledRegex();
     this.replacement = rule.replacementTemplate();
     this.mapped = new ClockCache<>(maxEntries);
@@ -45,14 +45,24 @@ final class LabelMapStep extends PlanStep {
   }
 
   @Override
-  boolean apply(WorkingLabels labels, PlanCounts counts) {
+  boolean apply(WorkingLabels labels, PlanScratch scratch) {
+    Object[] memo = scratch.memo(index());
     int n = labels.size();
     String[] names = null;
     String[] values = null;
     int[] valueRefs = null;
     int copies = 0;
     for (int i = 0; i < n; i++) {
-      String to = newName(labels.name(i), counts);
+      int ref = labels.nameRef(i);
+      String to = ref >= 0 ? (String) memo[ref] : null;
+      if (to == null) {
+        to = newName(labels.name(i), scratch);
+        if (ref >= 0) {
+          memo[ref] = to;
+        }
+      } else {
+        scratch.hits++;
+      }
       if (to == NO_MATCH) {
         continue;
       }
@@ -74,7 +84,7 @@ final class LabelMapStep extends PlanStep {
   }
 
   /** The name label {@code name} is copied to, or {@link #NO_MATCH}. */
-  private String newName(String name, PlanCounts counts) {
+  private String newName(String name, PlanScratch counts) {
     if (regex.cheapMatch() && !regex.matches(name)) {
       return NO_MATCH;
     }

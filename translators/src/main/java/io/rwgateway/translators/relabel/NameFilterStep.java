@@ -13,8 +13,8 @@ final class NameFilterStep extends PlanStep {
   private final boolean keepMatching;
   private final ClockCache<String, Boolean> matches;
 
-  NameFilterStep(RelabelRule rule, long maxEntries) {
-    super(rule);
+  NameFilterStep(RelabelRule rule, int index, long maxEntries) {
+    super(rule, index);
     this.regex = rule.compiledRegex();
     this.keepMatching = rule.action() == RelabelAction.LABELKEEP;
     this.matches = regex.cheapMatch() ? null : new ClockCache<>(maxEntries);
@@ -41,10 +41,11 @@ final class NameFilterStep extends PlanStep {
   }
 
   @Override
-  boolean apply(WorkingLabels labels, PlanCounts counts) {
+  boolean apply(WorkingLabels labels, PlanScratch scratch) {
+    Object[] memo = scratch.memo(index());
     int i = 0;
     while (i < labels.size()) {
-      if (matches(labels.name(i), counts) == keepMatching) {
+      if (matches(labels, i, memo, scratch) == keepMatching) {
         i++;
       } else {
         labels.removeAt(i);
@@ -53,17 +54,31 @@ final class NameFilterStep extends PlanStep {
     return true;
   }
 
-  private boolean matches(String name, PlanCounts counts) {
-    if (matches == null) {
-      return regex.matches(name);
+  /** Whether label {@code i}'s name matches: from the batch memo, the cache, or the regex. */
+  private boolean matches(WorkingLabels labels, int i, Object[] memo, PlanScratch scratch) {
+    int ref = labels.nameRef(i);
+    if (ref >= 0 && memo[ref] != null) {
+      if (matches != null) {
+        scratch.hits++;
+      }
+      return (Boolean) memo[ref];
     }
-    Boolean m = matches.get(name);
-    if (m == null) {
-      counts.misses++;
+    String name = labels.name(i);
+    Boolean m;
+    if (matches == null) {
       m = regex.matches(name);
-      matches.put(name, m);
     } else {
-      counts.hits++;
+      m = matches.get(name);
+      if (m == null) {
+        scratch.misses++;
+        m = regex.matches(name);
+        matches.put(name, m);
+      } else {
+        scratch.hits++;
+      }
+    }
+    if (ref >= 0) {
+      memo[ref] = m;
     }
     return m;
   }

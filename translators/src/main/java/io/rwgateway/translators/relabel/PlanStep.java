@@ -11,7 +11,10 @@ import java.util.List;
 abstract class PlanStep {
   /** How a step's result is cached. */
   enum Cache {
-    /** Evaluated for every series: cheaper than a lookup, or unique per series in practice. */
+    /**
+     * No shared cache: cheaper to evaluate than to look up, or unique per series in practice
+     * (within a batch, results are still remembered per input ref, {@link PlanScratch}).
+     */
     NONE,
     /** One entry per distinct tuple of the values read ({@link SourceValues#key}). */
     READ_VALUES,
@@ -20,9 +23,16 @@ abstract class PlanStep {
   }
 
   private final RelabelRule rule;
+  /** The step's position in its plan: where its per-batch memo sits in a {@link PlanScratch}. */
+  private final int index;
 
-  PlanStep(RelabelRule rule) {
+  PlanStep(RelabelRule rule, int index) {
     this.rule = rule;
+    this.index = index;
+  }
+
+  int index() {
+    return index;
   }
 
   RelabelRule rule() {
@@ -53,7 +63,7 @@ abstract class PlanStep {
   abstract Cache cache();
 
   /** Applies the rule; false when it drops the series. */
-  abstract boolean apply(WorkingLabels labels, PlanCounts counts);
+  abstract boolean apply(WorkingLabels labels, PlanScratch scratch);
 
   /** Entries in the step's cache (0 without one). */
   long cacheSize() {
@@ -67,7 +77,7 @@ abstract class PlanStep {
     return rule.action().yamlName() + " reads " + (readsNames() ? "label names" : "values of " + readsValuesOf())
         + (writes() != null ? ", writes " + writes() : writesNames() ? ", writes label names" : "")
         + ", cached per " + switch (cache()) {
-          case NONE -> "nothing (evaluated per series)";
+          case NONE -> "nothing (evaluated per distinct value in a batch)";
           case READ_VALUES -> "tuple of values read";
           case LABEL_NAME -> "label name";
         };

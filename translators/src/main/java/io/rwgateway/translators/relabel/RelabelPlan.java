@@ -30,9 +30,12 @@ import java.util.List;
  *       is unique per series, where a cache would only thrash once series outnumber it.</li>
  * </ul>
  *
- * <p>Each cached step holds at most {@code maxEntriesPerRule} entries (CLOCK eviction,
- * {@link ClockCache}); it only fills up when a rule reads a value that is unique per series.
- * Thread-safe: the caches are shared by every thread relabeling through this plan.
+ * <p>Two levels: within a batch, a step that reads one label remembers its result per input symbol
+ * ref of the value (or of the name, for name-based steps) in a {@link PlanScratch}, so a batch of
+ * 2000 series with 20 instances looks the shared cache up 20 times; across batches, each cached
+ * step holds at most {@code maxEntriesPerRule} entries (CLOCK eviction, {@link ClockCache}),
+ * which only fill up when a rule reads a value that is unique per series. Thread-safe: the caches
+ * are shared by every thread relabeling through this plan; a scratch belongs to one batch.
  */
 public final class RelabelPlan {
   private final PlanStep[] steps;
@@ -45,19 +48,19 @@ public final class RelabelPlan {
   public static RelabelPlan compile(List<RelabelRule> rules, long maxEntriesPerRule) {
     PlanStep[] steps = new PlanStep[rules.size()];
     for (int i = 0; i < steps.length; i++) {
-      steps[i] = step(rules.get(i), maxEntriesPerRule);
+      steps[i] = step(rules.get(i), i, maxEntriesPerRule);
     }
     return new RelabelPlan(steps);
   }
 
-  private static PlanStep step(RelabelRule rule, long maxEntries) {
+  private static PlanStep step(RelabelRule rule, int index, long maxEntries) {
     return switch (rule.action()) {
-      case KEEP, DROP -> new ValueFilterStep(rule, maxEntries);
-      case KEEPEQUAL, DROPEQUAL -> new EqualFilterStep(rule);
-      case REPLACE -> new ReplaceStep(rule, maxEntries);
-      case LOWERCASE, UPPERCASE, HASHMOD -> new ValueWriteStep(rule);
-      case LABELDROP, LABELKEEP -> new NameFilterStep(rule, maxEntries);
-      case LABELMAP -> new LabelMapStep(rule, maxEntries);
+      case KEEP, DROP -> new ValueFilterStep(rule, index, maxEntries);
+      case KEEPEQUAL, DROPEQUAL -> new EqualFilterStep(rule, index);
+      case REPLACE -> new ReplaceStep(rule, index, maxEntries);
+      case LOWERCASE, UPPERCASE, HASHMOD -> new ValueWriteStep(rule, index);
+      case LABELDROP, LABELKEEP -> new NameFilterStep(rule, index, maxEntries);
+      case LABELMAP -> new LabelMapStep(rule, index, maxEntries);
     };
   }
 
@@ -69,10 +72,15 @@ public final class RelabelPlan {
     return List.of(steps);
   }
 
+  /** A scratch for one batch whose symbol table holds {@code symbols} strings. */
+  PlanScratch scratch(int symbols) {
+    return new PlanScratch(steps.length, symbols);
+  }
+
   /** Runs every rule in order on {@code labels}; false when one drops the series. */
-  boolean run(WorkingLabels labels, PlanCounts counts) {
+  boolean run(WorkingLabels labels, PlanScratch scratch) {
     for (PlanStep step : steps) {
-      if (!step.apply(labels, counts)) {
+      if (!step.apply(labels, scratch)) {
         return false;
       }
     }

@@ -1,7 +1,5 @@
 package io.rwgateway.translators.relabel;
 
-import java.util.List;
-
 /**
  * {@code replace}, as Prometheus 2.42 does it: no match, nothing happens; an expanded target that
  * is not a valid label name, or an empty expanded replacement, deletes the label named by the
@@ -10,9 +8,9 @@ import java.util.List;
  * values (a regex over {@code instance} runs once per instance), except with the default regex
  * {@code (.*)}, whose match is one scan for a newline.
  */
-final class ReplaceStep extends PlanStep {
+final class ReplaceStep extends ValueStep<ReplaceStep.Effect> {
   /** What the rule does to a series with given source values. */
-  private record Effect(String name, String value) {
+  record Effect(String name, String value) {
     /** No match: the labels stay as they are. */
     static final Effect NONE = new Effect(null, null);
 
@@ -28,18 +26,8 @@ final class ReplaceStep extends PlanStep {
     }
   }
 
-  private final SourceValues sources;
-  private final ClockCache<Object, Effect> effects;
-
-  ReplaceStep(RelabelRule rule, long maxEntries) {
-    super(rule);
-    this.sources = new SourceValues(rule);
-    this.effects = rule.compiledRegex().matchesAll() ? null : new ClockCache<>(maxEntries);
-  }
-
-  @Override
-  List<String> readsValuesOf() {
-    return sources.names();
+  ReplaceStep(RelabelRule rule, int index, long maxEntries) {
+    super(rule, index, maxEntries, !rule.compiledRegex().matchesAll());
   }
 
   @Override
@@ -48,30 +36,13 @@ final class ReplaceStep extends PlanStep {
   }
 
   @Override
-  Cache cache() {
-    return effects == null ? Cache.NONE : Cache.READ_VALUES;
-  }
-
-  @Override
-  boolean apply(WorkingLabels labels, PlanCounts counts) {
-    if (effects == null) {
-      effect(sources.value(labels)).applyTo(labels);
-      return true;
-    }
-    Object key = sources.key(labels);
-    Effect e = effects.get(key);
-    if (e == null) {
-      counts.misses++;
-      e = effect(sources.joined(key));
-      effects.put(key, e);
-    } else {
-      counts.hits++;
-    }
-    e.applyTo(labels);
+  boolean apply(WorkingLabels labels, PlanScratch scratch) {
+    result(labels, scratch).applyTo(labels);
     return true;
   }
 
-  private Effect effect(String val) {
+  @Override
+  Effect compute(String val) {
     RelabelRule rule = rule();
     int[] match = rule.compiledRegex().findSubmatchIndex(val);
     if (match == null) {
@@ -86,17 +57,5 @@ final class ReplaceStep extends PlanStep {
       return new Effect(rule.targetLabel(), null);
     }
     return new Effect(target, res);
-  }
-
-  @Override
-  long cacheSize() {
-    return effects == null ? 0 : effects.size();
-  }
-
-  @Override
-  void clearCache() {
-    if (effects != null) {
-      effects.clear();
-    }
   }
 }

@@ -21,6 +21,22 @@ final class SourceValues {
   }
 
   /**
+   * The input symbol ref of the one value read, when there is one: 0 ("") when the rule reads no
+   * label or the label is missing, the label's value ref when it has one, {@link WorkingLabels#MADE}
+   * when an earlier rule made the value or the rule reads several labels.
+   */
+  int ref(WorkingLabels labels) {
+    if (names.length == 0) {
+      return 0;
+    }
+    if (names.length > 1) {
+      return WorkingLabels.MADE;
+    }
+    int i = labels.indexOf(names[0]);
+    return i < 0 ? 0 : labels.valueRef(i);
+  }
+
+  /**
    * The tuple of values read, as a cache key: "" when the rule reads no label, the value itself
    * when it reads one, a {@link ReadTuple} otherwise.
    */

@@ -1,26 +1,22 @@
 package io.rwgateway.translators.relabel;
 
-import java.util.List;
-
 /**
  * {@code lowercase}, {@code uppercase} and {@code hashmod}: {@code target_label} is set to a
- * function of the joined source values (an empty result deletes it). Evaluated per series, not
- * cached: changing case is one scan of the value (no copy when nothing changes), and the MD5 of
- * hashmod costs about what a lookup in a large table does, while hashmod is typically applied to
- * a label that is unique per series (to shard series), where a cache could only thrash once the
- * series outnumber it.
+ * function of the joined source values (an empty result deletes it). No shared cache: changing
+ * case is one scan of the value (no copy when nothing changes), and the MD5 of hashmod costs about
+ * what a lookup in a large table does, while hashmod is typically applied to a label that is
+ * unique per series (to shard series), where a cache could only thrash once the series outnumber
+ * it. Within a batch the result is remembered per input value ref, like every value step's.
  */
-final class ValueWriteStep extends PlanStep {
+final class ValueWriteStep extends ValueStep<String> {
   /** Bucket names are precomputed up to this modulus, so a bucket costs no string. */
   private static final long MAX_PRECOMPUTED_BUCKETS = 4096;
 
-  private final SourceValues sources;
   private final String target;
   private final String[] buckets;
 
-  ValueWriteStep(RelabelRule rule) {
-    super(rule);
-    this.sources = new SourceValues(rule);
+  ValueWriteStep(RelabelRule rule, int index) {
+    super(rule, index, 0, false);
     this.target = rule.targetLabel();
     long modulus = rule.modulus();
     if (rule.action() == RelabelAction.HASHMOD && modulus <= MAX_PRECOMPUTED_BUCKETS) {
@@ -34,24 +30,13 @@ final class ValueWriteStep extends PlanStep {
   }
 
   @Override
-  List<String> readsValuesOf() {
-    return sources.names();
-  }
-
-  @Override
   String writes() {
     return target;
   }
 
   @Override
-  Cache cache() {
-    return Cache.NONE;
-  }
-
-  @Override
-  boolean apply(WorkingLabels labels, PlanCounts counts) {
-    String val = sources.value(labels);
-    String result = switch (rule().action()) {
+  String compute(String val) {
+    return switch (rule().action()) {
       case LOWERCASE -> GoStrings.toLower(val);
       case UPPERCASE -> GoStrings.toUpper(val);
       case HASHMOD -> buckets != null
@@ -59,7 +44,11 @@ final class ValueWriteStep extends PlanStep {
           : HashMod.bucket(val, rule().modulus());
       default -> throw new IllegalStateException("cannot write a value for action " + rule().action());
     };
-    labels.set(target, result);
+  }
+
+  @Override
+  boolean apply(WorkingLabels labels, PlanScratch scratch) {
+    labels.set(target, result(labels, scratch));
     return true;
   }
 }

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * ""), kept sorted by name in UTF-8 byte order (the order Prometheus iterates labels in for
  * labelmap, labeldrop and labelkeep, and the order the output needs). Beside each name and value
  * it keeps the symbol ref it came from in the input batch, or {@link #MADE} for a string a rule
- * made, so the batch can reuse refs instead of interning every output string again. Reused from
- * series to series of one batch; not thread-safe.
+ * made, so the batch can reuse refs instead of interning every output string again, and steps can
+ * remember results per ref within a batch ({@link PlanScratch}). Reused from series to series of
+ * one batch; not thread-safe.
  *
  * <p>{@link LabelSet} is the same structure without refs, for the plain {@link Relabeler}: the
  * two are kept apart on purpose, so the property test compares two implementations.
@@ -26,11 +27,14 @@ final class WorkingLabels {
   private int[] valueRefs = new int[16];
   private int size;
 
-  /** Loads a series' labels (flat name/value refs into {@code symbols}); sorts them if needed. */
+  /**
+   * Loads a series' labels (flat name/value refs into {@code symbols}). They are sorted by name in
+   * UTF-8 byte order already: the model guarantees it ({@link io.rwgateway.translators.model.Series#labelRefs},
+   * {@code LabelSetValidator} sorts at decode), so no order check is made here.
+   */
   void load(int[] labelRefs, SymbolTable symbols) {
     int n = labelRefs.length >> 1;
     ensureCapacity(n);
-    boolean sorted = true;
     for (int i = 0; i < n; i++) {
       int nr = labelRefs[2 * i];
       int vr = labelRefs[2 * i + 1];
@@ -38,16 +42,12 @@ final class WorkingLabels {
       values[i] = symbols.get(vr);
       nameRefs[i] = nr;
       valueRefs[i] = vr;
-      if (i > 0 && sorted && LabelSetValidator.compareUtf8(names[i - 1], names[i]) > 0) {
-        sorted = false;
-      }
     }
-    Arrays.fill(names, n, size > n ? size : n, null);
-    Arrays.fill(values, n, size > n ? size : n, null);
+    if (size > n) {
+      Arrays.fill(names, n, size, null);
+      Arrays.fill(values, n, size, null);
+    }
     size = n;
-    if (!sorted) {
-      sort();
-    }
   }
 
   private void ensureCapacity(int n) {
@@ -57,24 +57,6 @@ final class WorkingLabels {
       values = Arrays.copyOf(values, cap);
       nameRefs = Arrays.copyOf(nameRefs, cap);
       valueRefs = Arrays.copyOf(valueRefs, cap);
-    }
-  }
-
-  private void sort() {
-    for (int i = 1; i < size; i++) {
-      String name = names[i];
-      String value = values[i];
-      int nr = nameRefs[i];
-      int vr = valueRefs[i];
-      int j = i - 1;
-      while (j >= 0 && LabelSetValidator.compareUtf8(names[j], name) > 0) {
-        move(j, j + 1);
-        j--;
-      }
-      names[j + 1] = name;
-      values[j + 1] = value;
-      nameRefs[j + 1] = nr;
-      valueRefs[j + 1] = vr;
     }
   }
 
@@ -107,12 +89,18 @@ final class WorkingLabels {
 
   /** The value of {@code name}, "" when absent (Go {@code Labels.Get}). */
   String get(String name) {
+    int i = indexOf(name);
+    return i < 0 ? "" : values[i];
+  }
+
+  /** The position of label {@code name}, or -1. */
+  int indexOf(String name) {
     for (int i = 0; i < size; i++) {
       if (names[i].equals(name)) {
-        return values[i];
+        return i;
       }
     }
-    return "";
+    return -1;
   }
 
   /** Sets {@code name} to a value a rule made; an empty value deletes, as Go {@code Builder.Set}. */

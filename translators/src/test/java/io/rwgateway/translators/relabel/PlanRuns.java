@@ -30,7 +30,7 @@ final class PlanRuns {
     MetricBatch batch = new MetricBatchBuilder().series(labels).sample(1, 1).add().build();
     WorkingLabels working = new WorkingLabels();
     working.load(batch.series().get(0).labelRefs(), batch.symbols());
-    return plan.run(working, new PlanCounts()) ? working.toPairs() : null;
+    return plan.run(working, plan.scratch(batch.symbols().size())) ? working.toPairs() : null;
   }
 
   /** The plain relabeler's output, after checking that the plan gives the same. */
