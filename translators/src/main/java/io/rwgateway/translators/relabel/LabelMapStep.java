@@ -84,17 +84,17 @@ final class LabelMapStep extends PlanStep {
   }
 
   /** The name label {@code name} is copied to, or {@link #NO_MATCH}. */
-  private String newName(String name, PlanScratch counts) {
+  private String newName(String name, PlanScratch scratch) {
     if (regex.cheapMatch() && !regex.matches(name)) {
       return NO_MATCH;
     }
     String to = mapped.get(name);
     if (to == null) {
-      counts.misses++;
+      scratch.misses++;
       to = regex.matches(name) ? regex.replaceAll(name, replacement) : NO_MATCH;
       mapped.put(name, to);
     } else {
-      counts.hits++;
+      scratch.hits++;
     }
     return to;
   }
