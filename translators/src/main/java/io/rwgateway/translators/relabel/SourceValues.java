@@ -36,6 +36,24 @@ final class SourceValues {
     return i < 0 ? 0 : labels.valueRef(i);
   }
 
+  /** True when the rule reads exactly two labels: its batch memo is keyed by {@link #pairKey}. */
+  boolean readsTwo() {
+    return names.length == 2;
+  }
+
+  /**
+   * For a rule that reads two labels: the pair of their input value refs as one key
+   * ({@link PairMemo#key}; a missing label is ref 0, ""), or -1 when an earlier rule made either
+   * value (no input ref).
+   */
+  long pairKey(WorkingLabels labels) {
+    int a = labels.indexOf(names[0]);
+    int b = labels.indexOf(names[1]);
+    int ra = a < 0 ? 0 : labels.valueRef(a);
+    int rb = b < 0 ? 0 : labels.valueRef(b);
+    return ra < 0 || rb < 0 ? -1 : PairMemo.key(ra, rb);
+  }
+
   /**
    * The tuple of values read, as a cache key: "" when the rule reads no label, the value itself
    * when it reads one, a {@link ReadTuple} otherwise.
