@@ -25,16 +25,18 @@ import java.util.List;
  *       the default regex {@code (.*)} is evaluated directly;</li>
  *   <li>labeldrop, labelkeep: the match per label name (literal shapes directly); labelmap: the
  *       new name per label name;</li>
- *   <li>keepequal, dropequal, lowercase, uppercase, hashmod: evaluated per series. They cost a
+ *   <li>keepequal, dropequal, lowercase, uppercase, hashmod: no shared cache (remembered per
+ *       distinct value within a batch only; keepequal/dropequal not even that). They cost a
  *       comparison, a scan or an MD5 of a short string, and hashmod typically reads a label that
  *       is unique per series, where a cache would only thrash once series outnumber it.</li>
  * </ul>
  *
- * <p>Two levels: within a batch, a step that reads one label remembers its result per input symbol
- * ref of the value (or of the name, for name-based steps) in a {@link PlanScratch}, so a batch of
- * 2000 series with 20 instances looks the shared cache up 20 times; across batches, each cached
- * step holds at most {@code maxEntriesPerRule} entries (CLOCK eviction, {@link ClockCache}),
- * which only fill up when a rule reads a value that is unique per series. Thread-safe: the caches
+ * <p>Two levels: within a batch, a step that reads one or two labels remembers its result per
+ * input symbol ref of the value (or pair of refs, or the name's ref for name-based steps) in a
+ * {@link PlanScratch}, so a batch of 2000 series with 20 instances looks the shared cache up 20
+ * times; across batches, each cached step holds at most {@code maxEntriesPerRule} entries (CLOCK
+ * eviction, {@link ClockCache}), which only fill up when a rule reads a value that is unique per
+ * series. Thread-safe: the caches
  * are shared by every thread relabeling through this plan; a scratch belongs to one batch.
  */
 public final class RelabelPlan {
