@@ -30,7 +30,7 @@ final class Defaults {
   static final String OTLP_GRPC_HOST = "0.0.0.0";
   static final int OTLP_GRPC_PORT = 4317;
 
-  // relabeling: one cache of results per relabel stage (architecture.md "Performance principles")
+  // relabeling: results cached per rule, per tuple of the values it reads (RelabelCacheConfig)
   static final long RELABEL_CACHE_MAX_ENTRIES = 100_000;
 
   // backends

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param ingest           request and label limits
  * @param backends         remote-write destinations, in file order, names unique
  * @param relabelConfigs   rules applied to every series right after decode, before fan-out, in order
- * @param relabelCache     bound of each relabel stage's cache of results
+ * @param relabelCache     bound of each relabel rule's cache of results
  * @param otlp             OTLP in: translation options and the OTLP/gRPC server
  */
 public record GatewayConfig(String listenHost, int listenPort, Duration statsLogInterval,

@@ -1,11 +1,13 @@
 package io.rwgateway.config;
 
 /**
- * Each relabel stage (the global one and each backend's) caches its result per distinct label set,
- * so a series seen again costs one lookup instead of running every rule (architecture.md
- * "Performance principles").
+ * Each rule of a relabel stage (the global one and each backend's) caches its result per distinct
+ * tuple of the label values it reads (per label name for labelmap, labeldrop and labelkeep), so a
+ * value seen again costs a lookup instead of a regex (docs/architecture.md, "Relabeling on what
+ * the rules read"). Until issue 11 the cache was one per stage, keyed by whole label sets; the
+ * key {@code max_entries} keeps its name and now bounds each rule's cache.
  *
- * @param maxEntries label sets kept at most, per stage
+ * @param maxEntries results kept at most per cached rule (distinct read-value tuples or names)
  */
 public record RelabelCacheConfig(long maxEntries) {
 

@@ -64,11 +64,11 @@ public final class RelabelMetrics implements RuleDrops {
 
   public void cache(BatchRelabeler relabeler) {
     registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", relabeler, BatchRelabeler::cacheHits)
-        .description("Relabel results served from the per-label-set cache").tag("route", route).register(registry).getId());
+        .description("Relabel rule results served from the rules' caches (per tuple of the values a rule reads)").tag("route", route).register(registry).getId());
     registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", relabeler, BatchRelabeler::cacheMisses)
-        .description("Relabel results computed (cache misses)").tag("route", route).register(registry).getId());
+        .description("Relabel rule results computed (cache misses: a value, or label name, a rule had not seen)").tag("route", route).register(registry).getId());
     registered.add(Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", relabeler, BatchRelabeler::cacheSize)
-        .description("Label sets in the relabel cache").tag("route", route).register(registry).getId());
+        .description("Entries in the relabel rules' caches, all rules of the route together").tag("route", route).register(registry).getId());
   }
 
   /** Removes the meters of this route (it is gone). */

@@ -58,9 +58,10 @@ class RelabelStagesWireMockTest {
 
   @Test
   void globalRulesApplyToEveryBackendAndWriteRulesOnlyToTheirs() throws Exception {
-    RelabelRule dropDebug = RelabelRule.of(RelabelAction.DROP, List.of("__name__"), null, null, "debug_.*", null, null);
+    // Regexes that are not literal shapes, so each rule caches its match per metric name.
+    RelabelRule dropDebug = RelabelRule.of(RelabelAction.DROP, List.of("__name__"), null, null, "debug_[a-z]+", null, null);
     RelabelRule addRegion = RelabelRule.of(RelabelAction.REPLACE, List.of(), null, "region", null, null, "eu");
-    RelabelRule keepUp = RelabelRule.of(RelabelAction.KEEP, List.of("__name__"), null, null, "up", null, null);
+    RelabelRule keepUp = RelabelRule.of(RelabelAction.KEEP, List.of("__name__"), null, null, "(up)", null, null);
     GatewayConfig base = TestConfigs.gateway(
         TestConfigs.withRules(TestConfigs.backend("a", "http://127.0.0.1:" + a.port() + PATH, Protocol.RW1), List.of(keepUp)),
         TestConfigs.backend("b", "http://127.0.0.1:" + b.port() + PATH, Protocol.RW1));
@@ -75,6 +76,10 @@ class RelabelStagesWireMockTest {
       assertThat(gw.metric("rw_gateway_relabel_dropped_series_total{reason=\"relabel_drop\",route=\"global\"}")).isEqualTo(1);
       assertThat(gw.metric("rw_gateway_relabel_dropped_series_total{reason=\"relabel_drop\",route=\"a\"}")).isEqualTo(1);
       assertThat(gw.metric("rw_gateway_relabel_dropped_series_total{reason=\"relabel_drop\",route=\"b\"}")).isZero();
+      // Each rule has looked up each metric name it saw once: 3 names globally, 2 left for "a".
+      assertThat(gw.metric("rw_gateway_relabel_cache_misses_total{route=\"global\"}")).isEqualTo(3);
+      assertThat(gw.metric("rw_gateway_relabel_cache_misses_total{route=\"a\"}")).isEqualTo(2);
+      assertThat(gw.metric("rw_gateway_relabel_cache_entries{route=\"global\"}")).isEqualTo(3);
       // A second identical batch is served from the caches.
       gw.write(CT_RW1, Payloads.rw1(
           Payloads.rw1Series(1, TS + 1, "__name__", "up", "job", "x"),

@@ -11,22 +11,33 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Relabels whole batches through a bounded cache of outcomes per distinct label set
- * ({@link OutcomeCache})
- * (architecture.md, "Performance principles"): a steady stream of the same series costs one
- * lookup per series, no regex; dropped outcomes are cached too. Builds a new batch with its own
- * symbol table; samples, histograms and metadata follow their series unchanged, exemplar labels
- * are only re-interned (Prometheus does not relabel exemplars). Thread-safe.
+ * Relabels whole batches through a {@link RelabelPlan}: each rule's result is cached per distinct
+ * tuple of the label values it reads (architecture.md, "Performance principles"), so a steady
+ * stream costs a few small lookups per series whatever the number of active series, and only a
+ * value never seen before runs a regex. Builds a new batch with its own symbol table: output
+ * labels copied from the input keep their input refs (remapped once per batch), samples,
+ * histograms and metadata follow their series unchanged, exemplar labels are only re-interned
+ * (Prometheus does not relabel exemplars). Thread-safe.
  */
 public final class BatchRelabeler {
-  private final Relabeler relabeler;
-  private final OutcomeCache cache;
+  /** A keep, drop, keepequal or dropequal rule dropped the series. */
+  static final String DROPPED_BY_RULE = "relabel_drop";
+  /**
+   * The rules left no labels (Prometheus drops such a series too) or no {@code __name__} (the
+   * gateway's own requirement, remote-write.md §5).
+   */
+  static final String NO_NAME = "relabel_no_name";
+
+  private final RelabelPlan plan;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
+  /**
+   * @param cacheMaxEntries results kept at most per cached rule (distinct tuples of the values a
+   *     rule reads, or distinct label names for labelmap, labeldrop and labelkeep)
+   */
   public BatchRelabeler(Relabeler relabeler, long cacheMaxEntries) {
-    this.cache = new OutcomeCache(cacheMaxEntries);
-    this.relabeler = relabeler;
+    this.plan = RelabelPlan.compile(relabeler.rules(), cacheMaxEntries);
   }
 
   /**
@@ -38,13 +49,15 @@ public final class BatchRelabeler {
 
   /** The relabeled batch; the input itself when there are no rules. */
   public Result relabel(MetricBatch batch) {
-    if (relabeler.isEmpty()) {
+    if (plan.isEmpty()) {
       return new Result(batch, 0, 0, 0, 0, Map.of());
     }
     SymbolTable in = batch.symbols();
     SymbolTableBuilder out = new SymbolTableBuilder(in.size());
     // Input ref -> output ref, 0 while not mapped yet ("" is 0 in both tables).
     int[] remap = new int[in.size()];
+    WorkingLabels labels = new WorkingLabels();
+    PlanScratch scratch = plan.scratch(in.size());
     List<Series> kept = new ArrayList<>(batch.series().size());
     long byRule = 0;
     long nameless = 0;
@@ -52,55 +65,33 @@ public final class BatchRelabeler {
     long histograms = 0;
     long exemplars = 0;
     for (Series s : batch.series()) {
-      String[] labels = labelStrings(s, in);
-      RelabelOutcome outcome = outcome(labels);
-      if (outcome.dropped()) {
-        if (outcome.dropReason().equals(RelabelOutcome.DROPPED_BY_RULE)) {
-          byRule++;
-        } else {
+      labels.load(s.labelRefs(), in);
+      boolean keep = plan.run(labels, scratch);
+      if (!keep || !labels.hasMetricName()) {
+        if (keep) {
           nameless++;
+        } else {
+          byRule++;
         }
         samples += s.sampleCount();
         histograms += s.histograms().size();
         exemplars += s.exemplars().size();
         continue;
       }
-      kept.add(relink(s, outcome, in, out, remap));
+      kept.add(relink(s, labels, in, out, remap));
     }
+    hits.add(scratch.hits);
+    misses.add(scratch.misses);
     return new Result(new MetricBatch(out.build(), kept), byRule + nameless, samples, histograms, exemplars,
         reasons(byRule, nameless));
   }
 
-  private RelabelOutcome outcome(String[] labels) {
-    LabelSetKey key = new LabelSetKey(labels);
-    RelabelOutcome cached = cache.get(key);
-    if (cached != null) {
-      hits.increment();
-      return cached;
-    }
-    misses.increment();
-    RelabelOutcome computed = RelabelOutcome.of(labels, relabeler.apply(labels));
-    cache.put(key, computed);
-    return computed;
-  }
-
-  private static String[] labelStrings(Series s, SymbolTable in) {
-    int[] refs = s.labelRefs();
-    String[] labels = new String[refs.length];
-    for (int i = 0; i < refs.length; i++) {
-      labels[i] = in.get(refs[i]);
-    }
-    return labels;
-  }
-
-  private static Series relink(Series s, RelabelOutcome outcome, SymbolTable in, SymbolTableBuilder out, int[] remap) {
-    String[] labels = outcome.labels();
-    int[] sources = outcome.sources();
-    int[] inRefs = s.labelRefs();
-    int[] refs = new int[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      int k = sources[i];
-      refs[i] = k >= 0 ? remapped(inRefs[k], in, out, remap) : out.intern(labels[i]);
+  private static Series relink(Series s, WorkingLabels labels, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+    int n = labels.size();
+    int[] refs = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      refs[2 * i] = ref(labels.nameRef(i), labels.name(i), in, out, remap);
+      refs[2 * i + 1] = ref(labels.valueRef(i), labels.value(i), in, out, remap);
     }
     List<Exemplar> exemplars = s.exemplars();
     if (!exemplars.isEmpty()) {
@@ -111,6 +102,11 @@ public final class BatchRelabeler {
       exemplars = moved;
     }
     return s.relinked(refs, remapped(s.helpRef(), in, out, remap), remapped(s.unitRef(), in, out, remap), exemplars);
+  }
+
+  /** The output ref of a label string: its input ref remapped, or interned when a rule made it. */
+  private static int ref(int inRef, String s, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+    return inRef == WorkingLabels.MADE ? out.intern(s) : remapped(inRef, in, out, remap);
   }
 
   /** The output ref of input ref {@code ref}: interned on first use, an array read after. */
@@ -136,12 +132,12 @@ public final class BatchRelabeler {
       return Map.of();
     }
     if (nameless == 0) {
-      return Map.of(RelabelOutcome.DROPPED_BY_RULE, byRule);
+      return Map.of(DROPPED_BY_RULE, byRule);
     }
     if (byRule == 0) {
-      return Map.of(RelabelOutcome.NO_NAME, nameless);
+      return Map.of(NO_NAME, nameless);
     }
-    return Map.of(RelabelOutcome.DROPPED_BY_RULE, byRule, RelabelOutcome.NO_NAME, nameless);
+    return Map.of(DROPPED_BY_RULE, byRule, NO_NAME, nameless);
   }
 
   public long cacheHits() {
@@ -152,12 +148,18 @@ public final class BatchRelabeler {
     return misses.sum();
   }
 
+  /** Entries in the rules' caches (all rules of this stage together). */
   public long cacheSize() {
-    return cache.size();
+    return plan.cacheSize();
   }
 
-  /** Forgets every cached outcome (e.g. after the rules of a route changed). */
+  /** What each rule reads, writes and caches by, one line per rule. */
+  public List<String> describePlan() {
+    return plan.describe();
+  }
+
+  /** Forgets every cached result (e.g. after the rules of a route changed). */
   public void invalidate() {
-    cache.clear();
+    plan.clearCaches();
   }
 }

@@ -23,9 +23,14 @@ final class HashMod {
 
   /** @param modulus unsigned, never 0 (validation refuses it) */
   static String bucket(String value, long modulus) {
+    return Long.toUnsignedString(index(value, modulus));
+  }
+
+  /** The bucket as a number (unsigned), below {@code modulus}. */
+  static long index(String value, long modulus) {
     MessageDigest md5 = MD5.get();
     byte[] hash = md5.digest(value.getBytes(StandardCharsets.UTF_8));
     long low = ByteBuffer.wrap(hash, 8, 8).getLong();
-    return Long.toUnsignedString(Long.remainderUnsigned(low, modulus));
+    return Long.remainderUnsigned(low, modulus);
   }
 }

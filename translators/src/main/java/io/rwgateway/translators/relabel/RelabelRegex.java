@@ -59,6 +59,20 @@ final class RelabelRegex {
     return ExpandTemplate.parse(text, groupCount, pattern.namedGroups());
   }
 
+  /**
+   * True when {@link #matches} never runs the RE2 machine: the default {@code (.*)} or a literal
+   * shape ({@link LiteralAlternation}). Such a match costs a few string comparisons, no more than
+   * a cache lookup, so a {@link RelabelPlan} evaluates it directly instead of caching it.
+   */
+  boolean cheapMatch() {
+    return matchesAll || literal != null;
+  }
+
+  /** True for the default {@code (.*)}: every value without a newline matches, as one group. */
+  boolean matchesAll() {
+    return matchesAll;
+  }
+
   /** Go {@code MatchString}. */
   boolean matches(String s) {
     if (matchesAll) {

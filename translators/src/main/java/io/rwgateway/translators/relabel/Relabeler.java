@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Applies a rule list to one label set exactly as Prometheus 2.42 {@code relabel.Process} does:
  * rules in order, each seeing the labels the previous one left, the first rule that drops ending
- * the run. Immutable and thread-safe; on the hot path it sits behind {@link BatchRelabeler}'s
- * cache, so it is written for clarity before speed.
+ * the run. Immutable and thread-safe. Written for clarity before speed: it is the reference the
+ * hot path is tested against ({@link BatchRelabeler} runs the same rules compiled into a
+ * {@link RelabelPlan}, and {@code RelabelPlanPropertiesTest} requires both to agree).
  */
 public final class Relabeler {
   private final RelabelRule[] rules;

@@ -2,6 +2,7 @@ package io.rwgateway.translators.relabel;
 
 import static io.rwgateway.translators.relabel.Labels.rule;
 import static io.rwgateway.translators.relabel.RelabelAction.DROP;
+import static io.rwgateway.translators.relabel.RelabelAction.KEEP;
 import static io.rwgateway.translators.relabel.RelabelAction.LABELDROP;
 import static io.rwgateway.translators.relabel.RelabelAction.REPLACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,42 +104,62 @@ class BatchRelabelerTest {
   }
 
   @Test
-  void servesARepeatedBatchFromTheCache() {
+  void cachesEachRuleByTheValuesItReadsNotByLabelSet() {
+    // Only the replace on "strip" (regex "yes") is cached; the other rules match literal shapes
+    // or the default (.*) and run directly. Its keys: strip="" (two series) and strip="yes".
     BatchRelabeler relabeler = new BatchRelabeler(rules(), 100);
     BatchRelabeler.Result first = relabeler.relabel(input());
-    assertThat(relabeler.cacheMisses()).isEqualTo(4);
-    assertThat(relabeler.cacheHits()).isZero();
-    assertThat(relabeler.cacheSize()).isEqualTo(4);
+    assertThat(relabeler.cacheMisses()).isEqualTo(2);
+    assertThat(relabeler.cacheHits()).isEqualTo(1);
+    assertThat(relabeler.cacheSize()).isEqualTo(2);
 
     BatchRelabeler.Result second = relabeler.relabel(input());
-    assertThat(relabeler.cacheMisses()).isEqualTo(4);
+    assertThat(relabeler.cacheMisses()).isEqualTo(2);
     assertThat(relabeler.cacheHits()).isEqualTo(4);
     assertThat(BatchText.lines(second.batch())).isEqualTo(BatchText.lines(first.batch()));
     assertThat(second.droppedSeriesByReason()).isEqualTo(first.droppedSeriesByReason());
   }
 
   @Test
-  void invalidateEmptiesTheCache() {
-    BatchRelabeler relabeler = new BatchRelabeler(rules(), 100);
-    relabeler.relabel(input());
-    assertThat(relabeler.cacheSize()).isEqualTo(4);
-    relabeler.invalidate();
-    assertThat(relabeler.cacheSize()).isZero();
-    relabeler.relabel(input());
-    assertThat(relabeler.cacheMisses()).isEqualTo(8);
-    assertThat(relabeler.cacheHits()).isZero();
+  void decidesAKeepOnTheMetricNameOncePerName() {
+    MetricBatchBuilder b = new MetricBatchBuilder();
+    for (int i = 0; i < 300; i++) {
+      b.series("__name__", "m" + (i % 3), "pod", "p" + i).sample(1, i).add();
+    }
+    BatchRelabeler relabeler = new BatchRelabeler(new Relabeler(List.of(rule(KEEP, "__name__", "m[01]", null, null))), 100);
+    BatchRelabeler.Result r = relabeler.relabel(b.build());
+    assertThat(r.batch().series()).hasSize(200);
+    assertThat(relabeler.cacheMisses()).isEqualTo(3);
+    assertThat(relabeler.cacheHits()).isEqualTo(297);
   }
 
   @Test
-  void keepsTheCacheBounded() {
+  void invalidateEmptiesTheCache() {
+    BatchRelabeler relabeler = new BatchRelabeler(rules(), 100);
+    relabeler.relabel(input());
+    assertThat(relabeler.cacheSize()).isEqualTo(2);
+    relabeler.invalidate();
+    assertThat(relabeler.cacheSize()).isZero();
+    relabeler.relabel(input());
+    assertThat(relabeler.cacheMisses()).isEqualTo(4);
+    assertThat(relabeler.cacheHits()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsEachRulesCacheBoundedAndStaysRightWhenItEvicts() {
     MetricBatchBuilder b = new MetricBatchBuilder();
     for (int i = 0; i < 50; i++) {
       b.series("__name__", "m", "i", Integer.toString(i)).sample(1, i).add();
     }
-    BatchRelabeler relabeler = new BatchRelabeler(rules(), 10);
-    BatchRelabeler.Result r = relabeler.relabel(b.build());
-    assertThat(r.batch().series()).hasSize(50);
-    assertThat(relabeler.cacheSize()).isLessThanOrEqualTo(10);
+    Relabeler lastDigit = new Relabeler(List.of(rule(REPLACE, "i", "[0-9]*([0-9])", "digit", "$1")));
+    BatchRelabeler relabeler = new BatchRelabeler(lastDigit, 10);
+    for (int pass = 0; pass < 2; pass++) {
+      BatchRelabeler.Result r = relabeler.relabel(b.build());
+      assertThat(r.batch().series()).hasSize(50);
+      assertThat(BatchText.lines(r.batch()).get(47)).isEqualTo("{__name__=\"m\", digit=\"7\", i=\"47\"} 47.0@1");
+      assertThat(relabeler.cacheSize()).isLessThanOrEqualTo(10);
+    }
+    assertThat(relabeler.cacheMisses()).isEqualTo(100);
   }
 
   @Test

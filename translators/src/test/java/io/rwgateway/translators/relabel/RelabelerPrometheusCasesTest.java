@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The cases of Prometheus' {@code model/relabel/relabel_test.go} TestRelabel, ported one for one,
- * expected outputs (including the hashmod buckets 976 and 734) as Prometheus states them.
+ * expected outputs (including the hashmod buckets 976 and 734) as Prometheus states them, for the
+ * plain {@link Relabeler} and for the {@link RelabelPlan} the gateway runs.
  */
 class RelabelerPrometheusCasesTest {
 
@@ -160,5 +161,16 @@ class RelabelerPrometheusCasesTest {
       assertThat(out).containsExactly(expected);
     }
     assertThat(input).as("input untouched").containsExactly(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("prometheusCases")
+  void planRelabelsAsPrometheus(String name, String[] input, List<RelabelRule> rules, String[] expected) {
+    String[] out = PlanRuns.apply(rules, input);
+    if (expected == null) {
+      assertThat(out).as("dropped").isNull();
+    } else {
+      assertThat(out).containsExactly(expected);
+    }
   }
 }

@@ -21,11 +21,15 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Behaviours beyond Prometheus' own table: defaults, empty values, 2.42 quirks, RE2 timing. */
+/**
+ * Behaviours beyond Prometheus' own table: defaults, empty values, 2.42 quirks, RE2 timing. The
+ * cases that go through {@code apply} also run through the {@link RelabelPlan}, which must agree.
+ */
 class RelabelerTest {
 
+  /** The plain relabeler's output; every case also checks that the plan gives the same. */
   private static String[] apply(String[] labels, RelabelRule... rules) {
-    return new Relabeler(List.of(rules)).apply(labels);
+    return PlanRuns.applyBoth(List.of(rules), labels);
   }
 
   @Test
