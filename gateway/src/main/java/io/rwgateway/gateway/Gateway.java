@@ -19,6 +19,7 @@ import io.rwgateway.gateway.pipeline.BatchSink;
 import io.rwgateway.gateway.pipeline.AcceptedTap;
 import io.rwgateway.gateway.pipeline.FanOut;
 import io.rwgateway.gateway.pipeline.GlobalRelabel;
+import io.rwgateway.gateway.pipeline.PerThreadRelabelers;
 import io.rwgateway.gateway.telemetry.EgressEstimator;
 import io.rwgateway.gateway.telemetry.WindowProjection;
 import io.rwgateway.translators.model.MetricBatch;
@@ -117,10 +118,11 @@ public final class Gateway {
     }
     BatchSink pipeline = new AcceptedTap(new FanOut(routes, groups), observers);
     if (!config.relabelConfigs().isEmpty()) {
-      BatchRelabeler global = relabeler(config.relabelConfigs());
+      PerThreadRelabelers global = new PerThreadRelabelers(() -> relabeler(config.relabelConfigs()));
       RelabelMetrics globalMetrics = metrics.relabel("global");
-      globalMetrics.cache(global);
-      pipeline = new GlobalRelabel(global, globalMetrics, pipeline);
+      globalMetrics.cache(global, PerThreadRelabelers::cacheHits, PerThreadRelabelers::cacheMisses,
+          PerThreadRelabelers::cacheSize);
+      pipeline = new GlobalRelabel(global::current, globalMetrics, pipeline);
     }
     BatchSink sink = pipeline;
     IngestConfig in = config.ingest();

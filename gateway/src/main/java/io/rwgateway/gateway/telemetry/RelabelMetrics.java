@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rwgateway.gateway.egress.RuleDrops;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Drops by rules (relabeling, tenant routing) and the relabel cache of one route, or of the global
@@ -63,11 +64,19 @@ public final class RelabelMetrics implements RuleDrops {
   }
 
   public void cache(BatchRelabeler relabeler) {
-    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", relabeler, BatchRelabeler::cacheHits)
+    cache(relabeler, BatchRelabeler::cacheHits, BatchRelabeler::cacheMisses, BatchRelabeler::cacheSize);
+  }
+
+  /**
+   * The route's caches, read from {@code state} (the global route's sums over one relabeler per
+   * event loop). Micrometer holds {@code state} weakly: it must be an object the pipeline keeps.
+   */
+  public <T> void cache(T state, ToDoubleFunction<T> hits, ToDoubleFunction<T> misses, ToDoubleFunction<T> entries) {
+    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_hits", state, hits)
         .description("Relabel rule results served from the rules' caches (per tuple of the values a rule reads)").tag("route", route).register(registry).getId());
-    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", relabeler, BatchRelabeler::cacheMisses)
+    registered.add(FunctionCounter.builder(GatewayMetrics.PREFIX + "relabel_cache_misses", state, misses)
         .description("Relabel rule results computed (cache misses: a value, or label name, a rule had not seen)").tag("route", route).register(registry).getId());
-    registered.add(Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", relabeler, BatchRelabeler::cacheSize)
+    registered.add(Gauge.builder(GatewayMetrics.PREFIX + "relabel_cache_entries", state, entries)
         .description("Entries in the relabel rules' caches, all rules of the route together").tag("route", route).register(registry).getId());
   }
 
