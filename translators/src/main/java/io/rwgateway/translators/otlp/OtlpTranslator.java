@@ -131,39 +131,19 @@ public final class OtlpTranslator {
       }
       case HISTOGRAM -> {
         var h = m.getHistogram();
-        int n = h.getDataPointsCount();
-        if (empty(run, m, n)) {
-          return;
-        }
-        Temporality t = temporality(run, m, h.getAggregationTemporality(), PointKind.HISTOGRAM, n);
-        if (t == null) {
-          return;
-        }
-        boolean pass = t == Temporality.PASS;
-        TranslationRun.Family f = family(run, m, MetricNamer.Kind.HISTOGRAM,
-            pass ? MetricType.UNSPECIFIED : MetricType.HISTOGRAM, PointKind.HISTOGRAM, !pass, true,
-            pass ? RESET_GAUGE : RESET_UNKNOWN, n);
-        if (f != null) {
-          ExplicitHistograms.write(run, f, h.getDataPointsList(), options.convertHistogramsToNhcb(),
-              t == Temporality.ACCUMULATE ? deltas : null);
+        HistogramFamily hf = histogramFamily(run, m, MetricNamer.Kind.HISTOGRAM, PointKind.HISTOGRAM,
+            h.getAggregationTemporality(), h.getDataPointsCount());
+        if (hf != null) {
+          ExplicitHistograms.write(run, hf.family(), h.getDataPointsList(), options.convertHistogramsToNhcb(),
+              hf.deltas());
         }
       }
       case EXPONENTIAL_HISTOGRAM -> {
         var h = m.getExponentialHistogram();
-        int n = h.getDataPointsCount();
-        if (empty(run, m, n)) {
-          return;
-        }
-        Temporality t = temporality(run, m, h.getAggregationTemporality(), PointKind.EXPONENTIAL_HISTOGRAM, n);
-        if (t == null) {
-          return;
-        }
-        boolean pass = t == Temporality.PASS;
-        TranslationRun.Family f = family(run, m, MetricNamer.Kind.EXPONENTIAL_HISTOGRAM,
-            pass ? MetricType.UNSPECIFIED : MetricType.HISTOGRAM, PointKind.EXPONENTIAL_HISTOGRAM, !pass, true,
-            pass ? RESET_GAUGE : RESET_UNKNOWN, n);
-        if (f != null) {
-          ExponentialHistograms.write(run, f, h.getDataPointsList(), t == Temporality.ACCUMULATE ? deltas : null);
+        HistogramFamily hf = histogramFamily(run, m, MetricNamer.Kind.EXPONENTIAL_HISTOGRAM,
+            PointKind.EXPONENTIAL_HISTOGRAM, h.getAggregationTemporality(), h.getDataPointsCount());
+        if (hf != null) {
+          ExponentialHistograms.write(run, hf.family(), h.getDataPointsList(), hf.deltas());
         }
       }
       case SUMMARY -> {
@@ -182,6 +162,29 @@ public final class OtlpTranslator {
   }
 
   /** §2.0: a metric with zero data points is dropped with a warning; the rest of the request is kept. */
+  /** A histogram family to write into, and the delta accumulator when its deltas are summed (else null). */
+  private record HistogramFamily(TranslationRun.Family family, DeltaAccumulator deltas) {}
+
+  /**
+   * The family of an explicit or exponential histogram metric of {@code n} points, or null when
+   * none of them is written (no points, deltas dropped, or a refused name): both kinds share the
+   * type (histogram; unknown when deltas pass as they are) and reset rules.
+   */
+  private HistogramFamily histogramFamily(TranslationRun run, Metric m, MetricNamer.Kind kind, PointKind pointKind,
+      AggregationTemporality temporality, int n) {
+    if (empty(run, m, n)) {
+      return null;
+    }
+    Temporality t = temporality(run, m, temporality, pointKind, n);
+    if (t == null) {
+      return null;
+    }
+    boolean pass = t == Temporality.PASS;
+    TranslationRun.Family f = family(run, m, kind, pass ? MetricType.UNSPECIFIED : MetricType.HISTOGRAM, pointKind,
+        !pass, true, pass ? RESET_GAUGE : RESET_UNKNOWN, n);
+    return f == null ? null : new HistogramFamily(f, t == Temporality.ACCUMULATE ? deltas : null);
+  }
+
   private static boolean empty(TranslationRun run, Metric m, int points) {
     if (points > 0) {
       return false;
