@@ -35,6 +35,7 @@ import io.rwgateway.translators.codec.RequestEncoder;
 import io.rwgateway.translators.metadata.MetadataCadence;
 import io.rwgateway.translators.metadata.MetadataDetail;
 import io.rwgateway.translators.metadata.MetadataStore;
+import io.rwgateway.translators.model.SymbolDictionary;
 import io.rwgateway.translators.otlp.OtlpTranslator;
 import io.rwgateway.translators.relabel.BatchRelabeler;
 import io.rwgateway.translators.relabel.Relabeler;
@@ -129,6 +130,10 @@ public final class Gateway {
     DecodeLimits limits = new DecodeLimits(in.maxDecodedBytes(), in.maxLabelsPerSeries(),
         in.maxLabelNameLength(), in.maxLabelValueLength());
     MetadataStore metadata = new MetadataStore(in.metadataCache().maxFamilies(), in.metadataCache().ttl());
+    // One dictionary for every event loop: label strings become the same ids whichever loop read them.
+    SymbolDictionary dictionary = SymbolDictionary.gatewayDefault();
+    metrics.symbolDictionary(() -> dictionary.current().size(), () -> dictionary.current().bytesUsed(),
+        dictionary::generationsStarted);
     OpsHandler ops = new OpsHandler(metrics, () -> ready);
     // One translator for every event loop and both transports: to_cumulative state is per gateway.
     OtlpTranslator translator = new OtlpTranslator(config.otlp().translation());
@@ -139,7 +144,7 @@ public final class Gateway {
     AtomicReference<IngestVerticle> first = new AtomicReference<>();
     return vertx.deployVerticle(() -> {
       IngestVerticle v = new IngestVerticle(config.listenHost(), config.listenPort(), limits,
-          in.maxBodyBytes(), in.backpressureStatus(), metadata, sink, metrics, otlp, ops);
+          in.maxBodyBytes(), in.backpressureStatus(), metadata, dictionary, sink, metrics, otlp, ops);
       first.compareAndSet(null, v);
       return v;
     }, new DeploymentOptions().setInstances(instances)).compose(id -> {

@@ -4,6 +4,7 @@ import io.rwgateway.gateway.pipeline.BatchSink;
 import io.vertx.core.Handler;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.metadata.MetadataStore;
+import io.rwgateway.translators.model.SymbolDictionary;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -24,6 +25,7 @@ public final class IngestVerticle extends VerticleBase {
   private final DecodeLimits limits;
   private final long maxBodyBytes;
   private final MetadataStore metadata;
+  private final SymbolDictionary dictionary;
   private final BatchSink sink;
   private final IngestEvents metrics;
   private final int backpressureStatus;
@@ -36,7 +38,9 @@ public final class IngestVerticle extends VerticleBase {
    * @param ops  every other path ({@code /metrics}, {@code /-/healthy}, ...)
    */
   public IngestVerticle(String host, int port, DecodeLimits limits, long maxBodyBytes, int backpressureStatus,
-      MetadataStore metadata, BatchSink sink, IngestEvents metrics, OtlpExport otlp, Handler<HttpServerRequest> ops) {
+      MetadataStore metadata, SymbolDictionary dictionary, BatchSink sink, IngestEvents metrics, OtlpExport otlp,
+      Handler<HttpServerRequest> ops) {
+    this.dictionary = dictionary;
     this.otlp = otlp;
     this.backpressureStatus = backpressureStatus;
     this.host = host;
@@ -51,7 +55,7 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata), sink, metrics, maxBodyBytes,
+    RemoteWriteHandler write = new RemoteWriteHandler(new IngestDecoders(limits, metadata, dictionary), sink, metrics, maxBodyBytes,
         backpressureStatus);
     OtlpHttpHandler otlpHttp = new OtlpHttpHandler(otlp, maxBodyBytes, backpressureStatus);
     server = vertx.createHttpServer(new HttpServerOptions()

@@ -82,6 +82,23 @@ public final class GatewayMetrics implements IngestEvents {
         .register(registry);
   }
 
+  /**
+   * The symbol dictionary the decoders share (docs/dictionary.md): strings in its current
+   * generation, their bytes, and generations started (a fast-growing count means more distinct
+   * active label values than a generation holds: every value is looked up again per generation).
+   */
+  public void symbolDictionary(java.util.function.LongSupplier symbols, java.util.function.LongSupplier bytes,
+      java.util.function.LongSupplier generations) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_symbols", () -> (double) symbols.getAsLong())
+        .description("Label strings in the symbol dictionary's current generation").register(registry);
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_bytes", () -> (double) bytes.getAsLong())
+        .description("UTF-8 bytes of the label strings in the symbol dictionary's current generation")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(PREFIX + "symbol_dictionary_generations",
+            generations, g -> (double) g.getAsLong())
+        .description("Generations the symbol dictionary started (the first included)").register(registry);
+  }
+
   /** Text exposition for {@code /metrics}. */
   public String scrape() {
     return registry.scrape();

@@ -52,10 +52,25 @@ public final class SeriesCoalescer {
     private final int[] tail;
     private final int[] table;
     private final int[] tableHash;
+    /**
+     * The one generation all batches' ids belong to, or null: with one, two labels are the same
+     * string exactly when their ids are equal, so label sets hash and compare as ints
+     * (docs/dictionary.md step 5); without (tables of strings, a generation change inside the
+     * window), as strings.
+     */
+    private final SymbolGeneration generation;
     private int merges;
 
     Groups(List<MetricBatch> batches, int total) {
       this.batches = batches;
+      SymbolGeneration common = batches.get(0).symbols().generation();
+      for (MetricBatch b : batches) {
+        if (b.symbols().generation() != common) {
+          common = null;
+          break;
+        }
+      }
+      this.generation = common;
       this.batchOf = new MetricBatch[total];
       this.series = new Series[total];
       this.next = new int[total];
@@ -109,10 +124,18 @@ public final class SeriesCoalescer {
       }
     }
 
-    private static int labelHash(MetricBatch b, Series s) {
+    private int labelHash(MetricBatch b, Series s) {
       int h = 1;
-      for (int ref : s.labelRefs()) {
-        h = 31 * h + b.symbol(ref).hashCode();
+      if (generation != null) {
+        SymbolTable symbols = b.symbols();
+        for (int ref : s.labelRefs()) {
+          h = 31 * h + symbols.id(ref);
+        }
+        h *= 0x9E3779B9; // ids are small dense ints: spread them over the table
+      } else {
+        for (int ref : s.labelRefs()) {
+          h = 31 * h + b.symbol(ref).hashCode();
+        }
       }
       return h ^ (h >>> 16);
     }
@@ -133,9 +156,12 @@ public final class SeriesCoalescer {
       return true;
     }
 
-    private static boolean sameSymbol(MetricBatch bx, int x, MetricBatch by, int y) {
+    private boolean sameSymbol(MetricBatch bx, int x, MetricBatch by, int y) {
       if (bx == by) {
         return x == y;
+      }
+      if (generation != null) {
+        return bx.symbols().id(x) == by.symbols().id(y);
       }
       String a = bx.symbol(x);
       String b = by.symbol(y);

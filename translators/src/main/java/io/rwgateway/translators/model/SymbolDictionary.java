@@ -27,6 +27,12 @@ package io.rwgateway.translators.model;
  * once per generation.
  */
 public final class SymbolDictionary {
+  /**
+   * Attempts a batch gets at fitting in a generation: each failed one advances (doubling the
+   * size up to {@code maxSymbols}); a batch that still does not fit has more distinct strings
+   * than a generation holds.
+   */
+  public static final int MAX_ATTEMPTS = 8;
   private final int maxSymbols;
   private final long maxBytes;
   private volatile SymbolGeneration current;
@@ -44,6 +50,27 @@ public final class SymbolDictionary {
     this.maxSymbols = maxSymbols;
     this.maxBytes = maxBytes;
     this.current = new SymbolGeneration(0, firstSymbols, maxBytes);
+  }
+
+  /**
+   * A small dictionary for one decoder of its own (tests, tools): it starts at 4096 strings and
+   * grows to 1 M (16 MiB of strings), as a per-thread interner would.
+   */
+  public static SymbolDictionary standalone() {
+    return new SymbolDictionary(4096, 1 << 20, 16L << 20);
+  }
+
+  /**
+   * The gateway's dictionary: generations from 64k strings, doubling up to 4 M strings or
+   * 256 MiB of UTF-8 (1 M active series of the loadtest's synthetic shape need about 1.05 M
+   * strings, a 2 M generation: docs/dictionary.md "Memory").
+   */
+  public static SymbolDictionary gatewayDefault() {
+    return new SymbolDictionary(1 << 16, 1 << 22, 256L << 20);
+  }
+
+  public int maxSymbols() {
+    return maxSymbols;
   }
 
   /** The generation new batches intern into. */

@@ -1,8 +1,10 @@
 package io.rwgateway.translators.relabel;
 
 import io.rwgateway.translators.model.Exemplar;
+import io.rwgateway.translators.model.GenerationFullException;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
+import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.model.SymbolTable;
 import io.rwgateway.translators.model.SymbolTableBuilder;
 import java.util.ArrayList;
@@ -47,13 +49,30 @@ public final class BatchRelabeler {
   public record Result(MetricBatch batch, long droppedSeries, long droppedSamples,
       long droppedHistograms, long droppedExemplars, Map<String, Long> droppedSeriesByReason) {}
 
-  /** The relabeled batch; the input itself when there are no rules. */
+  /**
+   * The relabeled batch; the input itself when there are no rules. A batch of dictionary ids
+   * gives a batch of ids of the same generation: labels the rules kept keep their ids, strings
+   * the rules made are looked up in that generation (docs/dictionary.md step 3). If the
+   * generation is full, the batch is built as strings instead (once per generation).
+   */
   public Result relabel(MetricBatch batch) {
     if (plan.isEmpty()) {
       return new Result(batch, 0, 0, 0, 0, Map.of());
     }
+    SymbolGeneration generation = batch.symbols().generation();
+    if (generation != null) {
+      try {
+        return relabel(batch, new SymbolTableBuilder(generation, batch.symbols().size()));
+      } catch (GenerationFullException e) {
+        // fall through: the strings of this batch go into a table of its own
+      }
+    }
+    return relabel(batch, new SymbolTableBuilder(batch.symbols().size()));
+  }
+
+  private Result relabel(MetricBatch batch, SymbolTableBuilder out) {
     SymbolTable in = batch.symbols();
-    SymbolTableBuilder out = new SymbolTableBuilder(in.size());
+    boolean sameGeneration = in.generation() != null && out.generation() == in.generation();
     // Input ref -> output ref, 0 while not mapped yet ("" is 0 in both tables).
     int[] remap = new int[in.size()];
     WorkingLabels labels = new WorkingLabels();
@@ -78,7 +97,7 @@ public final class BatchRelabeler {
         exemplars += s.exemplars().size();
         continue;
       }
-      kept.add(relink(s, labels, in, out, remap));
+      kept.add(relink(s, labels, in, out, remap, sameGeneration));
     }
     hits.add(scratch.hits);
     misses.add(scratch.misses);
@@ -86,43 +105,49 @@ public final class BatchRelabeler {
         reasons(byRule, nameless));
   }
 
-  private static Series relink(Series s, WorkingLabels labels, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+  private static Series relink(Series s, WorkingLabels labels, SymbolTable in, SymbolTableBuilder out, int[] remap,
+      boolean sameGeneration) {
     int n = labels.size();
     int[] refs = new int[2 * n];
     for (int i = 0; i < n; i++) {
-      refs[2 * i] = ref(labels.nameRef(i), labels.name(i), in, out, remap);
-      refs[2 * i + 1] = ref(labels.valueRef(i), labels.value(i), in, out, remap);
+      int nameRef = labels.nameRef(i);
+      int valueRef = labels.valueRef(i);
+      // A string is only looked at when a rule made it: a kept label moves by ref (or id).
+      refs[2 * i] = nameRef == WorkingLabels.MADE ? out.intern(labels.name(i))
+          : remapped(nameRef, in, out, remap, sameGeneration);
+      refs[2 * i + 1] = valueRef == WorkingLabels.MADE ? out.intern(labels.value(i))
+          : remapped(valueRef, in, out, remap, sameGeneration);
     }
     List<Exemplar> exemplars = s.exemplars();
     if (!exemplars.isEmpty()) {
       List<Exemplar> moved = new ArrayList<>(exemplars.size());
       for (Exemplar e : exemplars) {
-        moved.add(new Exemplar(reintern(e.labelRefs(), in, out, remap), e.valueBits(), e.timestamp()));
+        moved.add(new Exemplar(reintern(e.labelRefs(), in, out, remap, sameGeneration), e.valueBits(), e.timestamp()));
       }
       exemplars = moved;
     }
-    return s.relinked(refs, remapped(s.helpRef(), in, out, remap), remapped(s.unitRef(), in, out, remap), exemplars);
+    return s.relinked(refs, remapped(s.helpRef(), in, out, remap, sameGeneration),
+        remapped(s.unitRef(), in, out, remap, sameGeneration), exemplars);
   }
 
-  /** The output ref of a label string: its input ref remapped, or interned when a rule made it. */
-  private static int ref(int inRef, String s, SymbolTable in, SymbolTableBuilder out, int[] remap) {
-    return inRef == WorkingLabels.MADE ? out.intern(s) : remapped(inRef, in, out, remap);
-  }
-
-  /** The output ref of input ref {@code ref}: interned on first use, an array read after. */
-  private static int remapped(int ref, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+  /**
+   * The output ref of input ref {@code ref}: interned on first use (by id when both tables are
+   * of one generation, no string looked at), an array read after.
+   */
+  private static int remapped(int ref, SymbolTable in, SymbolTableBuilder out, int[] remap, boolean sameGeneration) {
     int r = remap[ref];
     if (r == 0 && ref != 0) {
-      r = out.intern(in.get(ref));
+      r = sameGeneration ? out.internId(in.id(ref)) : out.intern(in.get(ref));
       remap[ref] = r;
     }
     return r;
   }
 
-  private static int[] reintern(int[] refs, SymbolTable in, SymbolTableBuilder out, int[] remap) {
+  private static int[] reintern(int[] refs, SymbolTable in, SymbolTableBuilder out, int[] remap,
+      boolean sameGeneration) {
     int[] moved = new int[refs.length];
     for (int i = 0; i < refs.length; i++) {
-      moved[i] = remapped(refs[i], in, out, remap);
+      moved[i] = remapped(refs[i], in, out, remap, sameGeneration);
     }
     return moved;
   }

@@ -26,6 +26,8 @@ final class WorkingLabels {
   private int[] nameRefs = new int[16];
   private int[] valueRefs = new int[16];
   private int size;
+  /** The table the loaded refs point into: values are read from it when a step asks for them. */
+  private SymbolTable symbols;
 
   /**
    * Loads a series' labels (flat name/value refs into {@code symbols}). They are sorted by name in
@@ -33,13 +35,16 @@ final class WorkingLabels {
    * {@code LabelSetValidator} sorts at decode), so no order check is made here.
    */
   void load(int[] labelRefs, SymbolTable symbols) {
+    this.symbols = symbols;
     int n = labelRefs.length >> 1;
     ensureCapacity(n);
     for (int i = 0; i < n; i++) {
       int nr = labelRefs[2 * i];
       int vr = labelRefs[2 * i + 1];
       names[i] = symbols.get(nr);
-      values[i] = symbols.get(vr);
+      // Read when a step asks ({@link #value}): most values (a unique series_id, say) are never
+      // looked at, and in a table of dictionary ids reading one makes its String.
+      values[i] = null;
       nameRefs[i] = nr;
       valueRefs[i] = vr;
     }
@@ -76,7 +81,12 @@ final class WorkingLabels {
   }
 
   String value(int i) {
-    return values[i];
+    String v = values[i];
+    if (v == null) {
+      v = symbols.get(valueRefs[i]);
+      values[i] = v;
+    }
+    return v;
   }
 
   int nameRef(int i) {
@@ -90,7 +100,7 @@ final class WorkingLabels {
   /** The value of {@code name}, "" when absent (Go {@code Labels.Get}). */
   String get(String name) {
     int i = indexOf(name);
-    return i < 0 ? "" : values[i];
+    return i < 0 ? "" : value(i);
   }
 
   /** The position of label {@code name}, or -1. */
@@ -121,7 +131,7 @@ final class WorkingLabels {
     while (i < size) {
       int c = LabelSetValidator.compareUtf8(names[i], name);
       if (c == 0) {
-        if (values[i] != value) {
+        if (value(i) != value) {
           values[i] = value;
           valueRefs[i] = valueRef;
         }
@@ -167,7 +177,7 @@ final class WorkingLabels {
     String[] out = new String[2 * size];
     for (int i = 0; i < size; i++) {
       out[2 * i] = names[i];
-      out[2 * i + 1] = values[i];
+      out[2 * i + 1] = value(i);
     }
     return out;
   }
@@ -176,7 +186,7 @@ final class WorkingLabels {
   boolean hasMetricName() {
     for (int i = 0; i < size; i++) {
       if (names[i].equals(LabelSetValidator.METRIC_NAME)) {
-        return !values[i].isEmpty();
+        return !value(i).isEmpty();
       }
     }
     return false;

@@ -13,7 +13,10 @@ import io.rwgateway.translators.model.Histogram;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.Series;
+import io.rwgateway.translators.model.GenerationFullException;
 import io.rwgateway.translators.model.StringInterner;
+import io.rwgateway.translators.model.SymbolDictionary;
+import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.model.SymbolTableBuilder;
 import io.rwgateway.translators.wire.HistogramReader;
 import io.rwgateway.translators.wire.LongList;
@@ -42,13 +45,19 @@ import java.util.function.IntFunction;
  *       decoded, and every series gets type, help and unit from the store (§3.3.3), asked once
  *       per metric name and request ({@link MetadataMemo}). A metadata-only request, as
  *       Prometheus sends every minute, yields an empty batch.
+ *   <li>Label names and values become ids of the gateway's {@link SymbolDictionary} straight
+ *       from the bytes, and the batch's symbol table holds those ids (docs/dictionary.md step 2).
+ *       A request that meets a full generation starts over in the next one (once per
+ *       generation); one with more distinct strings than a whole generation holds is refused
+ *       ({@code too_many_symbols}).
  *   <li>Labels are read through {@link SeriesLabels}, which reuses what the previous series had
  *       at the same position when the bytes are the same; names equal to those of the previous,
  *       accepted series skip the name checks, whose answer cannot differ. The result is the same
  *       as reading every series on its own (docs/benchmarks.md has the figures).
  * </ul>
  *
- * <p>Keeps scratch buffers and uses a {@link StringInterner}: not thread-safe, use one per thread.
+ * <p>Keeps scratch buffers and uses a {@link StringInterner} (metadata and exemplar strings): not
+ * thread-safe, use one per thread. The dictionary is shared.
  */
 public final class Rw1Decoder {
   private static final String WHAT = "RW 1.0 WriteRequest";
@@ -68,6 +77,7 @@ public final class Rw1Decoder {
   private final DecodeLimits limits;
   private final LabelSetValidator validator;
   private final StringInterner interner;
+  private final SymbolDictionary dictionary;
   private final MetadataStore metadata;
   private final ExemplarCollector exemplars;
   private final HistogramReader histogramDecoder = new HistogramReader(false);
@@ -84,12 +94,19 @@ public final class Rw1Decoder {
   /** Symbols of the last request: the next one is sized for as many (they rarely differ much). */
   private int lastSymbolCount = 256;
 
+  /** A decoder with a dictionary of its own (tests, tools): the gateway shares one, see the other constructor. */
   public Rw1Decoder(DecodeLimits limits, StringInterner interner, MetadataStore metadata) {
+    this(limits, interner, SymbolDictionary.standalone(), metadata);
+  }
+
+  public Rw1Decoder(DecodeLimits limits, StringInterner interner, SymbolDictionary dictionary,
+      MetadataStore metadata) {
     this.limits = limits;
     this.validator = new LabelSetValidator(limits);
     this.interner = interner;
+    this.dictionary = dictionary;
     this.metadata = metadata;
-    this.labels = new SeriesLabels(interner);
+    this.labels = new SeriesLabels();
     this.slotString = labels::string;
     this.exemplars = new ExemplarCollector(new LabelReader(interner));
     this.metadataMemo = new MetadataMemo(metadata);
@@ -97,9 +114,25 @@ public final class Rw1Decoder {
 
   /** Decodes {@code buf[off, off+len)}, the snappy-decoded body of one request. */
   public DecodedRequest decode(byte[] buf, int off, int len) throws InvalidPayloadException {
+    SymbolGeneration generation = dictionary.current();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return decodeIn(generation, buf, off, len);
+      } catch (GenerationFullException e) {
+        if (attempt == SymbolDictionary.MAX_ATTEMPTS) {
+          throw new InvalidPayloadException("too_many_symbols", "request has more distinct label strings than "
+              + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
+        }
+        generation = dictionary.advance(generation);
+      }
+    }
+  }
+
+  private DecodedRequest decodeIn(SymbolGeneration generation, byte[] buf, int off, int len)
+      throws InvalidPayloadException {
     WireReader r = new WireReader(buf, off, len, WHAT);
-    SymbolTableBuilder symbols = new SymbolTableBuilder(lastSymbolCount);
-    labels.startRequest();
+    SymbolTableBuilder symbols = new SymbolTableBuilder(generation, lastSymbolCount);
+    labels.startRequest(generation);
     metadataMemo.startRequest();
     List<Series> series = new ArrayList<>();
     List<FamilyEntry> families = null;
@@ -224,8 +257,7 @@ public final class Rw1Decoder {
   private boolean valuesNonEmptyWithinLimit(int n) {
     int max = limits.maxLabelValueLength();
     for (int i = 0; i < n; i++) {
-      String v = labels.string(2 * i + 1);
-      if (v.isEmpty() || v.length() > max) {
+      if (!labels.nonEmptyWithin(2 * i + 1, max)) {
         return false;
       }
     }

@@ -1,7 +1,8 @@
 package io.rwgateway.translators.rw1;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
-import io.rwgateway.translators.model.StringInterner;
+import io.rwgateway.translators.model.GenerationFullException;
+import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.model.SymbolTableBuilder;
 import io.rwgateway.translators.wire.WireReader;
 import java.util.Arrays;
@@ -15,9 +16,11 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>a {@code Label} message whose bytes equal the one last read at its position changes
- *       nothing: its strings and batch symbol refs are already there (one compare per label);
- *   <li>otherwise each string whose bytes equal the position's previous string keeps that string
- *       and ref; any other string goes through the {@link StringInterner}.
+ *       nothing: its dictionary ids and batch symbol refs are already there (one compare per label);
+ *   <li>otherwise each string whose bytes equal the position's previous string keeps that id
+ *       and ref; any other string is looked up, by its bytes, in the request's
+ *       {@link SymbolGeneration} (docs/dictionary.md step 2: no {@code String} is made; one is
+ *       only made when a check asks for it, {@link #string}, once per id).
  * </ul>
  *
  * Guesses compare bytes of the one request buffer and are forgotten between requests.
@@ -34,9 +37,9 @@ final class SeriesLabels {
   /** Offset of bytes that must not be guessed from (not UTF-8). */
   private static final int NO_GUESS = -1;
 
-  private final StringInterner interner;
-  // Per slot: the string, where its bytes are, its batch ref (or UNKNOWN_REF).
-  private String[] strings = new String[32];
+  private SymbolGeneration generation;
+  // Per slot: the dictionary id, where its bytes are, its batch ref (or UNKNOWN_REF).
+  private int[] ids = new int[32];
   private int[] offsets = new int[32];
   private int[] lengths = new int[32];
   private int[] refs = new int[32];
@@ -51,12 +54,9 @@ final class SeriesLabels {
   private int previousCount;
   private boolean previousInOrder;
 
-  SeriesLabels(StringInterner interner) {
-    this.interner = interner;
-  }
-
-  /** Forgets every guess: they compare bytes of one request buffer. */
-  void startRequest() {
+  /** Forgets every guess (they compare bytes of one request buffer); ids go into {@code generation}. */
+  void startRequest(SymbolGeneration generation) {
+    this.generation = generation;
     filled = 0;
     previousCount = 0;
     previousInOrder = false;
@@ -83,7 +83,7 @@ final class SeriesLabels {
       r.skipTo(start + len);
       return; // the same label as last time at this position: name, value and refs stand
     }
-    String oldName = label < filled ? strings[2 * label] : null;
+    int oldName = label < filled ? ids[2 * label] : -1;
     boolean utf8Before = utf8;
     utf8 = true;
     if (!readPlain(r, 2 * label)) {
@@ -92,7 +92,7 @@ final class SeriesLabels {
     labelOffsets[label] = utf8 ? start : NO_GUESS;
     labelLengths[label] = len;
     utf8 &= utf8Before;
-    sameNames &= strings[2 * label] == oldName;
+    sameNames &= ids[2 * label] == oldName;
     filled = Math.max(filled, label + 1);
   }
 
@@ -137,10 +137,10 @@ final class SeriesLabels {
       }
     }
     if (!name) {
-      set(slot, "", 0, 0, 0);
+      set(slot, 0, 0, 0, 0);
     }
     if (!value) {
-      set(slot + 1, "", 0, 0, 0);
+      set(slot + 1, 0, 0, 0, 0);
     }
   }
 
@@ -149,17 +149,19 @@ final class SeriesLabels {
         && Bytes.equal(buf, offsets[slot], off, len)) {
       return; // same string as last time at this slot
     }
-    String s = interner.intern(buf, off, len);
-    if (s == null) {
+    int id = generation.intern(buf, off, len);
+    if (id == SymbolGeneration.INVALID_UTF8) {
       utf8 = false;
-      set(slot, "", NO_GUESS, len, UNKNOWN_REF);
+      set(slot, 0, NO_GUESS, len, UNKNOWN_REF);
+    } else if (id == SymbolGeneration.FULL) {
+      throw GenerationFullException.instance();
     } else {
-      set(slot, s, off, len, len == 0 ? 0 : UNKNOWN_REF);
+      set(slot, id, off, len, len == 0 ? 0 : UNKNOWN_REF);
     }
   }
 
-  private void set(int slot, String s, int off, int len, int ref) {
-    strings[slot] = s;
+  private void set(int slot, int id, int off, int len, int ref) {
+    ids[slot] = id;
     offsets[slot] = off;
     lengths[slot] = len;
     refs[slot] = ref;
@@ -169,7 +171,7 @@ final class SeriesLabels {
     int labels = labelOffsets.length * 2;
     labelOffsets = Arrays.copyOf(labelOffsets, labels);
     labelLengths = Arrays.copyOf(labelLengths, labels);
-    strings = Arrays.copyOf(strings, 2 * labels);
+    ids = Arrays.copyOf(ids, 2 * labels);
     offsets = Arrays.copyOf(offsets, 2 * labels);
     lengths = Arrays.copyOf(lengths, 2 * labels);
     refs = Arrays.copyOf(refs, 2 * labels);
@@ -183,8 +185,16 @@ final class SeriesLabels {
     return utf8;
   }
 
+  /** The slot's string, made on first use of its id ("" for bytes that are not UTF-8). */
   String string(int slot) {
-    return strings[slot];
+    return generation.string(ids[slot]);
+  }
+
+  /** True when the slot's value is not empty and, counted in UTF-16 chars, at most {@code max} long. */
+  boolean nonEmptyWithin(int slot, int max) {
+    int len = lengths[slot];
+    // UTF-8 never has fewer bytes than UTF-16 chars: within max bytes is within max chars.
+    return len > 0 && (len <= max || string(slot).length() <= max);
   }
 
   /**
@@ -200,7 +210,7 @@ final class SeriesLabels {
   int ref(int slot, SymbolTableBuilder symbols) {
     int ref = refs[slot];
     if (ref == UNKNOWN_REF) {
-      ref = symbols.intern(strings[slot]);
+      ref = symbols.internId(ids[slot]);
       refs[slot] = ref;
     }
     return ref;

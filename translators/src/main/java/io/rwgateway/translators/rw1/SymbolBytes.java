@@ -1,7 +1,6 @@
 package io.rwgateway.translators.rw1;
 
 import io.rwgateway.translators.model.SymbolTable;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The UTF-8 bytes of a batch's symbols, encoded on first use and reused for every label that
@@ -23,7 +22,7 @@ final class SymbolBytes {
   byte[] get(int ref) {
     byte[] b = bytes[ref];
     if (b == null) {
-      b = symbols.get(ref).getBytes(StandardCharsets.UTF_8);
+      b = symbols.utf8(ref);
       bytes[ref] = b;
     }
     return b;

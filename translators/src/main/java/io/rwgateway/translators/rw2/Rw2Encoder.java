@@ -11,7 +11,6 @@ import io.rwgateway.translators.model.Series;
 import io.rwgateway.translators.rw2.ExemplarPlacement.SourcedExemplar;
 import io.rwgateway.translators.snappy.SnappyBlock;
 import io.rwgateway.translators.wire.WireWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public final class Rw2Encoder implements RequestEncoder {
     long size = 0;
     byte[][] symbolBytes = new byte[symbols.size()][];
     for (int i = 0; i < symbolBytes.length; i++) {
-      symbolBytes[i] = symbols.get(i).getBytes(StandardCharsets.UTF_8);
+      symbolBytes[i] = symbols.utf8(i);
       size += lengthDelimitedSize(SYMBOL, symbolBytes[i].length);
     }
     long series = 0;
