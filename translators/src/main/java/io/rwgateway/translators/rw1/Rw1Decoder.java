@@ -21,6 +21,7 @@ import io.rwgateway.translators.model.SymbolTableBuilder;
 import io.rwgateway.translators.wire.HistogramReader;
 import io.rwgateway.translators.wire.LongList;
 import io.rwgateway.translators.wire.WireReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -61,6 +62,7 @@ import java.util.function.IntFunction;
  */
 public final class Rw1Decoder {
   private static final String WHAT = "RW 1.0 WriteRequest";
+  private static final byte[] METRIC_NAME_BYTES = LabelSetValidator.METRIC_NAME.getBytes(StandardCharsets.UTF_8);
   private static final int TIMESERIES = 1 << 3 | WireReader.LENGTH_DELIMITED;
   private static final int METADATA = 3 << 3 | WireReader.LENGTH_DELIMITED;
   private static final int LABEL = 1 << 3 | WireReader.LENGTH_DELIMITED;
@@ -91,6 +93,8 @@ public final class Rw1Decoder {
   private final List<Histogram> histograms = new ArrayList<>();
   private final IntFunction<String> slotString;
   private final MetadataMemo metadataMemo;
+  /** The id of {@code __name__} in the current request's generation. */
+  private int metricNameId;
   /** Symbols of the last request: the next one is sized for as many (they rarely differ much). */
   private int lastSymbolCount = 256;
 
@@ -133,7 +137,8 @@ public final class Rw1Decoder {
     WireReader r = new WireReader(buf, off, len, WHAT);
     SymbolTableBuilder symbols = new SymbolTableBuilder(generation, lastSymbolCount);
     labels.startRequest(generation);
-    metadataMemo.startRequest();
+    metadataMemo.startRequest(generation);
+    metricNameId = idOf(generation, METRIC_NAME_BYTES);
     List<Series> series = new ArrayList<>();
     List<FamilyEntry> families = null;
     Rejections rejections = new Rejections();
@@ -295,12 +300,12 @@ public final class Rw1Decoder {
 
   /** Turns the validated label slots into symbol refs and appends the series (or two, §3.3.2). */
   private void addSeries(int[] refs, SymbolTableBuilder symbols, List<Series> out) {
-    String metricName = null;
+    int metricName = -1;
     for (int i = 0; i < refs.length; i += 2) {
       int nameSlot = refs[i];
       int valueSlot = refs[i + 1];
-      if (metricName == null && labels.string(nameSlot).equals(LabelSetValidator.METRIC_NAME)) {
-        metricName = labels.string(valueSlot);
+      if (metricName < 0 && labels.id(nameSlot) == metricNameId) {
+        metricName = labels.id(valueSlot);
       }
       refs[i] = labels.ref(nameSlot, symbols);
       refs[i + 1] = labels.ref(valueSlot, symbols);
@@ -308,7 +313,7 @@ public final class Rw1Decoder {
     MetricType type = MetricType.UNSPECIFIED;
     int helpRef = 0;
     int unitRef = 0;
-    if (metricName != null) {
+    if (metricName >= 0) {
       MetadataMemo.Joined m = metadataMemo.join(metricName, symbols);
       type = m.type;
       helpRef = m.helpRef;
@@ -358,6 +363,15 @@ public final class Rw1Decoder {
     int off = r.position();
     r.skipBytes(len);
     return interner.intern(r.buffer(), off, len);
+  }
+
+  /** The id of {@code bytes} in {@code generation}: a full generation starts the request over. */
+  private static int idOf(SymbolGeneration generation, byte[] bytes) {
+    int id = generation.intern(bytes, 0, bytes.length);
+    if (id == SymbolGeneration.FULL) {
+      throw GenerationFullException.instance();
+    }
+    return id;
   }
 
   /** Joins metadata again after a request carried entries and series together (rare). */

@@ -185,6 +185,11 @@ final class SeriesLabels {
     return utf8;
   }
 
+  /** The slot's dictionary id (0 for bytes that are not UTF-8). */
+  int id(int slot) {
+    return ids[slot];
+  }
+
   /** The slot's string, made on first use of its id ("" for bytes that are not UTF-8). */
   String string(int slot) {
     return generation.string(ids[slot]);

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.InvalidPayloadException;
+import io.rwgateway.translators.metadata.FamilyMetadata;
 import io.rwgateway.translators.metadata.MetadataStore;
 import io.rwgateway.translators.model.BatchText;
 import io.rwgateway.translators.model.MetricBatch;
+import io.rwgateway.translators.model.MetricType;
 import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.model.SymbolDictionary;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
@@ -64,6 +66,9 @@ class Rw1DecoderDictionaryTest {
 
   @Test
   void aRequestThatFillsTheGenerationStartsOverInTheNextAndDecodesTheSame() throws Exception {
+    // Metadata answers are remembered by metric name id: a new generation must not reuse them.
+    store.put("m0", new FamilyMetadata(MetricType.GAUGE, "help of m0", "bytes"));
+    store.put("m1", new FamilyMetadata(MetricType.COUNTER, "help of m1", ""));
     SymbolDictionary small = new SymbolDictionary(16, 1 << 12, 1 << 20);
     SymbolDictionary roomy = new SymbolDictionary(1 << 12, 1 << 12, 1 << 20);
     Rw1Decoder decoder = decoder(small);
@@ -78,6 +83,8 @@ class Rw1DecoderDictionaryTest {
       assertThat(BatchText.lines(batch)).as("request %d", r).isEqualTo(expected.get(r));
     }
     assertThat(small.generationsStarted()).as("generations").isGreaterThan(3);
+    assertThat(expected.get(19)).anySatisfy(line -> assertThat(line).contains("help of m0").contains("bytes"))
+        .anySatisfy(line -> assertThat(line).contains("COUNTER"));
     // Every batch still reads its own strings: its generation stays as long as the batch does.
     for (int r = 0; r < held.size(); r++) {
       assertThat(BatchText.lines(held.get(r))).as("held request %d", r).isEqualTo(expected.get(r));
