@@ -1,9 +1,6 @@
 package io.rwgateway.translators.relabel;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The {@code hashmod} action's bucket: MD5 of the joined source values (UTF-8), its last 8 bytes
@@ -11,13 +8,7 @@ import java.security.NoSuchAlgorithmException;
  * 8 bytes of the hash to give the same result as earlier versions"), printed in decimal.
  */
 final class HashMod {
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot hash for hashmod: MD5 is missing from this JVM", e);
-    }
-  });
+  private static final ThreadLocal<Md5> MD5 = ThreadLocal.withInitial(Md5::new);
 
   private HashMod() {}
 
@@ -28,9 +19,7 @@ final class HashMod {
 
   /** The bucket as a number (unsigned), below {@code modulus}. */
   static long index(String value, long modulus) {
-    MessageDigest md5 = MD5.get();
-    byte[] hash = md5.digest(value.getBytes(StandardCharsets.UTF_8));
-    long low = ByteBuffer.wrap(hash, 8, 8).getLong();
-    return Long.remainderUnsigned(low, modulus);
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    return Long.remainderUnsigned(MD5.get().low64(utf8, utf8.length), modulus);
   }
 }

@@ -19,8 +19,8 @@ import io.rwgateway.translators.model.SymbolTableBuilder;
  * Not thread-safe.
  */
 final class MetadataMemo {
-  /** Slots: more than the metric names of a few thousand families, so names of a steady stream rarely collide. */
-  private static final int SIZE = 1 << 13;
+  /** Slots: more than the metric names of several thousand families, so names of a steady stream rarely collide. */
+  private static final int SIZE = 1 << 15;
   static final long MAX_AGE_NANOS = 1_000_000_000L;
 
   private final MetadataStore store;
