@@ -3,7 +3,6 @@ package io.rwgateway.benchmarks;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.InvalidPayloadException;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw2.Rw2Decoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,8 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * RW 2.0 decode of one snappy-decoded request into the canonical model: the hand-written
  * {@link Rw2Decoder} against {@code Rw2Proto.Request.parseFrom} plus model building
- * ({@link GeneratedRw2Path}), and {@code parseFrom} alone. The interner is fresh per trial and warm
- * across invocations, as in the gateway, where one lives per event loop. The RW 2.0 bodies are
+ * ({@link GeneratedRw2Path}), and {@code parseFrom} alone. The symbol dictionary is fresh per trial and
+ * warm across invocations, as in the gateway, where one is shared by the event loops. The RW 2.0 bodies are
  * what the gateway's {@code Rw2Encoder} makes of each workload ({@link Payloads}).
  */
 @State(Scope.Thread)
@@ -47,8 +46,7 @@ public class Rw2DecodeBenchmark {
     Payloads payloads = Payloads.of(workload);
     body = payloads.rw2();
     samples = payloads.samples();
-    StringInterner interner = new StringInterner();
-    hand = new Rw2Decoder(DecodeLimits.DEFAULTS, interner);
+    hand = new Rw2Decoder(DecodeLimits.DEFAULTS);
     generated = new GeneratedRw2Path(DecodeLimits.DEFAULTS);
     SameResult.check("RW 2.0 decode", hand.decode(body, 0, body.length).batch(), generated.decode(body).batch());
   }

@@ -4,7 +4,6 @@ import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.SeriesCoalescer;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw2.Rw2Decoder;
 import io.rwgateway.translators.rw2.Rw2Encoder;
 import io.rwgateway.translators.snappy.SnappyBlock;
@@ -55,7 +54,7 @@ public class Rw2EncodeBenchmark {
 
   private static MetricBatch decode(EncodedRequest request) throws Exception {
     byte[] body = SnappyBlock.uncompress(request.body(), 0, request.body().length, Integer.MAX_VALUE);
-    return new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(body, 0, body.length).batch();
+    return new Rw2Decoder(DecodeLimits.DEFAULTS).decode(body, 0, body.length).batch();
   }
 
   @Benchmark

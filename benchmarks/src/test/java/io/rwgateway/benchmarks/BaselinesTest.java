@@ -44,7 +44,7 @@ class BaselinesTest {
   @ValueSource(strings = {Payloads.PROMETHEUS, Payloads.SYNTHETIC})
   void generatedRw2PathDecodesWhatTheHandDecoderDecodes(String workload) throws Exception {
     Payloads p = Payloads.of(workload);
-    DecodedRequest hand = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(p.rw2(), 0, p.rw2().length);
+    DecodedRequest hand = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(p.rw2(), 0, p.rw2().length);
     DecodedRequest generated = new GeneratedRw2Path(DecodeLimits.DEFAULTS).decode(p.rw2());
 
     assertThat(BatchText.lines(generated.batch())).isEqualTo(BatchText.lines(hand.batch())).isNotEmpty();
@@ -102,6 +102,6 @@ class BaselinesTest {
 
   private static List<String> lines(EncodedRequest request) throws Exception {
     byte[] body = SnappyBlock.uncompress(request.body(), 0, request.body().length, 1 << 26);
-    return BatchText.lines(new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(body, 0, body.length).batch());
+    return BatchText.lines(new Rw2Decoder(DecodeLimits.DEFAULTS).decode(body, 0, body.length).batch());
   }
 }

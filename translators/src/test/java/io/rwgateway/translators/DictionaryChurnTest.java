@@ -120,7 +120,7 @@ class DictionaryChurnTest {
     if (r % 8 == 0) {
       try {
         byte[] raw = SnappyBlock.uncompress(encoded.body(), 0, encoded.body().length, 64 << 20);
-        MetricBatch back = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(raw, 0, raw.length).batch();
+        MetricBatch back = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(raw, 0, raw.length).batch();
         for (int i = 0; i < SERIES; i++) {
           Series s = back.series().get(i);
           assertThat(back.labelValue(s, "id")).as("request %d series %d sent", r, i).isEqualTo(id(thread, r, i));

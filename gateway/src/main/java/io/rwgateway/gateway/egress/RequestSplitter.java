@@ -45,7 +45,7 @@ final class RequestSplitter {
     try {
       byte[] raw = SnappyBlock.uncompress(body, 0, body.length, OWN_OUTPUT.maxDecodedBytes());
       return request.format() == OutgoingRequest.WireFormat.RW2
-          ? new Rw2Decoder(OWN_OUTPUT, interner).decode(raw, 0, raw.length).batch()
+          ? new Rw2Decoder(OWN_OUTPUT).decode(raw, 0, raw.length).batch()
           : new Rw1Decoder(OWN_OUTPUT, interner, new MetadataStore(100_000, Duration.ofHours(1)))
               .decode(raw, 0, raw.length).batch();
     } catch (InvalidPayloadException e) {

@@ -4,7 +4,6 @@ import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.codec.EncodedRequest;
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.metadata.MetadataCadence;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw1.Rw1Encoder;
 import io.rwgateway.translators.rw2.Rw2Decoder;
 import io.rwgateway.translators.snappy.SnappyBlock;
@@ -20,7 +19,7 @@ final class Rw1Transcoder {
   /** Our own encoder's output: no receiver limits apply, only a sanity bound. */
   private static final DecodeLimits OWN_OUTPUT = new DecodeLimits(Integer.MAX_VALUE - 8, 10_000, 1 << 20, 1 << 24);
 
-  private final Rw2Decoder decoder = new Rw2Decoder(OWN_OUTPUT, new StringInterner(1 << 16, 256));
+  private final Rw2Decoder decoder = new Rw2Decoder(OWN_OUTPUT);
   private final Rw1Encoder encoder;
 
   /**

@@ -24,7 +24,7 @@ final class IngestDecoders {
     this.limits = limits;
     StringInterner interner = new StringInterner();
     this.rw1 = new Rw1Decoder(limits, interner, dictionary, metadata);
-    this.rw2 = new Rw2Decoder(limits, interner);
+    this.rw2 = new Rw2Decoder(limits, dictionary);
   }
 
   /** The snappy-decoded body; throws on bad snappy or a declared size over the limit. */

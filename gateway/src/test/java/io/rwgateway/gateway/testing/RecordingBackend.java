@@ -115,7 +115,7 @@ public final class RecordingBackend implements AutoCloseable {
       try {
         byte[] raw = Payloads.unsnappy(body.getBytes());
         StringInterner interner = new StringInterner();
-        batch = rw2 ? new Rw2Decoder(LIMITS, interner).decode(raw, 0, raw.length).batch()
+        batch = rw2 ? new Rw2Decoder(LIMITS).decode(raw, 0, raw.length).batch()
             : new Rw1Decoder(LIMITS, interner, new MetadataStore(1000, Duration.ofHours(1))).decode(raw, 0, raw.length)
                 .batch();
       } catch (Exception e) {

@@ -30,7 +30,7 @@ public final class SinkCounter {
     this.limits = limits;
     this.countOnly = countOnly;
     this.rw1 = new Rw1Decoder(limits, new StringInterner(), new MetadataStore(100_000, Duration.ofHours(1)));
-    this.rw2 = new Rw2Decoder(limits, new StringInterner());
+    this.rw2 = new Rw2Decoder(limits);
   }
 
   /** Counts a snappy-compressed body of the given protocol; throws when it cannot be decoded at all. */

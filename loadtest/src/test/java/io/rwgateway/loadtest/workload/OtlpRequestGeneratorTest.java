@@ -16,7 +16,6 @@ import io.rwgateway.translators.codec.DecodeLimits;
 import io.rwgateway.translators.model.Histogram;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.rw2.Rw2Decoder;
 import io.rwgateway.translators.rw2.Rw2Encoder;
 import io.rwgateway.translators.snappy.SnappyBlock;
@@ -144,7 +143,7 @@ class OtlpRequestGeneratorTest {
     SeriesSet rwSet = new SeriesSet(spec, new TypeLayout(1000, spec.mix()), 0, 1);
     Payload rw = new RequestGenerator(spec, rwSet, new Rw2Encoder(), false, clock::get).next();
     byte[] raw = SnappyBlock.uncompress(rw.body(), 0, rw.body().length, 1 << 26);
-    MetricBatch b = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(raw, 0, raw.length).batch();
+    MetricBatch b = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(raw, 0, raw.length).batch();
     Map<String, Series> rwSeries = new HashMap<>();
     for (Series s : b.series()) {
       String le = b.labelValue(s, "le");

@@ -32,7 +32,7 @@ class RequestGeneratorTest {
 
   private static DecodedRequest decodeRw2(Payload p) throws Exception {
     byte[] raw = SnappyBlock.uncompress(p.body(), 0, p.body().length, 1 << 26);
-    return new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(raw, 0, raw.length);
+    return new Rw2Decoder(DecodeLimits.DEFAULTS).decode(raw, 0, raw.length);
   }
 
   private static DecodedRequest decodeRw1(Payload p) throws Exception {

@@ -52,6 +52,14 @@ public final class SymbolTable {
     return new SymbolTable(null, generation, ids);
   }
 
+  /**
+   * A table of the ids of {@code generation} (a decoder's: refs are the sender's, so an id may
+   * repeat); takes ownership of the array; {@code ids[0]} must be 0 ("").
+   */
+  public static SymbolTable ofIds(SymbolGeneration generation, int[] ids) {
+    return wrapIds(generation, ids);
+  }
+
   public static SymbolTable of(List<String> symbols) {
     return wrap(symbols.toArray(new String[0]));
   }

@@ -9,7 +9,9 @@ import io.rwgateway.translators.codec.Rejections;
 import io.rwgateway.translators.codec.SeriesRejectedException;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.Series;
-import io.rwgateway.translators.model.StringInterner;
+import io.rwgateway.translators.model.GenerationFullException;
+import io.rwgateway.translators.model.SymbolDictionary;
+import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.wire.IntList;
 import io.rwgateway.translators.wire.WireReader;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import java.util.List;
 /**
  * Decodes a snappy-decoded RW 2.0 {@code io.prometheus.write.v2.Request} straight from its bytes
  * into a {@link MetricBatch} (architecture.md "Performance principles": no generated message
- * objects). The request's symbols become the batch's symbol table through the
- * {@link StringInterner}; series refs are kept as the sender wrote them.
+ * objects). The request's symbols become ids of the {@link SymbolDictionary} and the batch's
+ * symbol table holds them; series refs are kept as the sender wrote them. A request that meets a
+ * full generation starts over in the next one; one with more distinct symbols than a whole
+ * generation is refused ({@code too_many_symbols}).
  *
  * <p>Two kinds of failure (remote-write.md §2.5, §5 "Receiver"): a payload that is not a RW 2.0
  * request fails whole with {@link InvalidPayloadException} ({@code bad_protobuf}, or
@@ -28,18 +32,23 @@ import java.util.List;
  * §2.2); a series that is wrong on its own is left out and counted in {@link Rejections}, and the
  * rest is kept (partial write).
  *
- * <p>Not thread-safe: scratch buffers are reused across calls, like the interner it is given.
- * Use one per thread.
+ * <p>Not thread-safe: scratch buffers are reused across calls. Use one per thread; the
+ * dictionary is shared.
  */
 public final class Rw2Decoder {
-  private final StringInterner interner;
+  private final SymbolDictionary dictionary;
   private final Rw2Symbols symbols = new Rw2Symbols();
   private final Rw2SeriesReader reader = new Rw2SeriesReader();
   private final Rw2SeriesBuilder builder;
   private final IntList seriesSlices = new IntList(32);
 
-  public Rw2Decoder(DecodeLimits limits, StringInterner interner) {
-    this.interner = interner;
+  /** A decoder with a dictionary of its own (tests, tools, the egress' own re-reads). */
+  public Rw2Decoder(DecodeLimits limits) {
+    this(limits, SymbolDictionary.standalone());
+  }
+
+  public Rw2Decoder(DecodeLimits limits, SymbolDictionary dictionary) {
+    this.dictionary = dictionary;
     this.builder = new Rw2SeriesBuilder(limits, symbols);
   }
 
@@ -52,7 +61,20 @@ public final class Rw2Decoder {
       throw new IllegalArgumentException("slice [" + off + ", +" + len + ") outside a buffer of " + buf.length);
     }
     WireReader in = new WireReader(buf, off, len, "RW 2.0 request");
-    readRequest(in, buf);
+    SymbolGeneration generation = dictionary.current();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        readRequest(in, buf, generation);
+        break;
+      } catch (GenerationFullException e) {
+        if (attempt == SymbolDictionary.MAX_ATTEMPTS) {
+          throw new InvalidPayloadException("too_many_symbols", "request has more distinct symbols than "
+              + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
+        }
+        generation = dictionary.advance(generation);
+        in = new WireReader(buf, off, len, "RW 2.0 request");
+      }
+    }
     Rejections rejections = new Rejections();
     int n = seriesSlices.size() / 2;
     List<Series> series = new ArrayList<>(n);
@@ -74,8 +96,8 @@ public final class Rw2Decoder {
    * First pass over {@code Request}: interns the symbols (field 4) and notes where each series
    * (field 5) lies, because protobuf does not promise that symbols come first.
    */
-  private void readRequest(WireReader in, byte[] buf) throws InvalidPayloadException {
-    symbols.reset();
+  private void readRequest(WireReader in, byte[] buf, SymbolGeneration generation) throws InvalidPayloadException {
+    symbols.reset(generation);
     seriesSlices.clear();
     while (in.hasMore()) {
       int tag = in.readTag();
@@ -87,7 +109,7 @@ public final class Rw2Decoder {
       }
       if (field == 4 && (tag & 7) == LENGTH_DELIMITED) {
         int n = in.readLength();
-        symbols.add(interner.intern(buf, in.position(), n));
+        symbols.add(buf, in.position(), n);
         in.skipBytes(n);
       } else if (field == 5 && (tag & 7) == LENGTH_DELIMITED) {
         int n = in.readLength();

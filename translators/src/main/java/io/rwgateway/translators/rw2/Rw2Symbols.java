@@ -1,10 +1,15 @@
 package io.rwgateway.translators.rw2;
 
+import io.rwgateway.translators.model.GenerationFullException;
+import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.model.SymbolTable;
 import java.util.Arrays;
 
 /**
- * The {@code symbols} of one RW 2.0 request, turned into the batch's symbol table.
+ * The {@code symbols} of one RW 2.0 request, turned into the batch's symbol table: each symbol's
+ * bytes become an id of the request's {@link SymbolGeneration} (docs/dictionary.md step 2), and
+ * the batch's table is those ids, ref for wire ref (duplicates the sender wrote stay duplicates:
+ * they map to one id).
  *
  * <p>When the sender's {@code symbols[0]} is "" (the sender's MUST, remote-write.md §2.4
  * "Symbols"), its table is the batch table and wire refs are used as they are. Otherwise the
@@ -13,51 +18,60 @@ import java.util.Arrays;
  * kept as "" in the table and flagged; series that refer to it are rejected. Not thread-safe.
  */
 final class Rw2Symbols {
-  /** Sender's symbols stored from index 1, so index 0 can hold the "" a shifted table needs. */
-  private String[] table = new String[256];
+  /** Sender's symbols' ids stored from index 1, so index 0 can hold the "" a shifted table needs. */
+  private int[] table = new int[256];
   private boolean[] invalid;
   private int senderCount;
   private int shift;
-  private String[] finalTable;
+  private SymbolGeneration generation;
+  private int[] finalTable;
   private boolean[] finalInvalid;
 
-  void reset() {
+  void reset(SymbolGeneration requestGeneration) {
+    generation = requestGeneration;
     senderCount = 0;
     invalid = null;
     finalTable = null;
     finalInvalid = null;
   }
 
-  /** Appends the next sender symbol; {@code null} marks bytes that are not valid UTF-8. */
-  void add(String s) {
+  /**
+   * Appends the next sender symbol, its UTF-8 bytes {@code buf[off, off+len)}.
+   *
+   * @throws GenerationFullException when the generation has no room: decode again in the next
+   */
+  void add(byte[] buf, int off, int len) {
     int i = senderCount + 1;
     if (i == table.length) {
       table = Arrays.copyOf(table, table.length * 2);
     }
-    if (s == null) {
+    int id = generation.intern(buf, off, len);
+    if (id == SymbolGeneration.FULL) {
+      throw GenerationFullException.instance();
+    }
+    if (id == SymbolGeneration.INVALID_UTF8) {
       if (invalid == null) {
         invalid = new boolean[table.length];
       } else if (invalid.length <= i) {
         invalid = Arrays.copyOf(invalid, table.length);
       }
       invalid[i] = true;
-      s = "";
+      id = 0;
     }
-    table[i] = s;
+    table[i] = id;
     senderCount++;
   }
 
   /** Fixes the table once all symbols were read. */
   void finish() {
-    boolean senderStartsEmpty = senderCount > 0 && table[1].isEmpty() && !isInvalidRaw(1);
+    boolean senderStartsEmpty = senderCount > 0 && table[1] == 0 && !isInvalidRaw(1);
     shift = senderStartsEmpty ? 0 : 1;
-    table[0] = "";
+    table[0] = 0;
     int from = 1 - shift;
     finalTable = Arrays.copyOfRange(table, from, senderCount + 1);
     if (invalid != null) {
       finalInvalid = Arrays.copyOfRange(invalid, from, senderCount + 1); // pads with false
     }
-    Arrays.fill(table, 0, senderCount + 1, null); // do not pin strings of old requests
   }
 
   private boolean isInvalidRaw(int i) {
@@ -75,8 +89,9 @@ final class Rw2Symbols {
     return finalInvalid != null && ref < finalInvalid.length && finalInvalid[ref];
   }
 
+  /** The string at batch index {@code ref} (made once per id, when a check asks for it). */
   String get(int ref) {
-    return finalTable[ref];
+    return generation.string(finalTable[ref]);
   }
 
   int senderCount() {
@@ -84,6 +99,6 @@ final class Rw2Symbols {
   }
 
   SymbolTable toSymbolTable() {
-    return SymbolTable.of(Arrays.asList(finalTable));
+    return SymbolTable.ofIds(generation, finalTable);
   }
 }

@@ -9,7 +9,6 @@ import io.rwgateway.translators.codec.DecodedRequest;
 import io.rwgateway.translators.codec.Rejections;
 import io.rwgateway.translators.codec.TestHistogram;
 import io.rwgateway.translators.model.BatchText;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -30,7 +29,7 @@ class Rw2DecoderRejectionTest {
 
   private DecodedRequest decode(DecodeLimits limits) throws Exception {
     byte[] payload = f.bytes();
-    return new Rw2Decoder(limits, new StringInterner()).decode(payload, 0, payload.length);
+    return new Rw2Decoder(limits).decode(payload, 0, payload.length);
   }
 
   /** Decodes, checks that only the valid series survived, returns the rejections. */
@@ -100,7 +99,7 @@ class Rw2DecoderRejectionTest {
     f.add(series.addLabelsRefs(invalidRef).addSamples(sample(1, T)));
     byte[] payload = withExtraSymbol(f.bytes(), new byte[] {'a', (byte) 0xc3, (byte) 0x28});
 
-    DecodedRequest decoded = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(payload, 0, payload.length);
+    DecodedRequest decoded = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(payload, 0, payload.length);
 
     assertThat(decoded.batch().series()).hasSize(1);
     assertThat(decoded.rejections().seriesByReason()).isEqualTo(Map.of("invalid_utf8", 1L));
@@ -113,7 +112,7 @@ class Rw2DecoderRejectionTest {
     f.add(series.addSamples(sample(1, T)).setMetadata(Rw2Proto.Metadata.newBuilder().setHelpRef(invalidRef)));
     byte[] payload = withExtraSymbol(f.bytes(), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}); // a surrogate
 
-    DecodedRequest decoded = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(payload, 0, payload.length);
+    DecodedRequest decoded = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(payload, 0, payload.length);
 
     assertThat(decoded.batch().series()).hasSize(1);
     assertThat(decoded.rejections().seriesByReason()).isEqualTo(Map.of("invalid_utf8", 1L));

@@ -10,7 +10,6 @@ import io.rwgateway.translators.codec.DecodedRequest;
 import io.rwgateway.translators.codec.InvalidPayloadException;
 import io.rwgateway.translators.codec.TestHistogram;
 import io.rwgateway.translators.model.BatchText;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.proto.rw1.Rw1Proto;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class Rw2DecoderRobustnessTest {
   private static final long T = 1_700_000_000_000L;
 
-  private final Rw2Decoder decoder = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner());
+  private final Rw2Decoder decoder = new Rw2Decoder(DecodeLimits.DEFAULTS);
 
   private static byte[] richPayload() {
     Rw2Fixture f = new Rw2Fixture();
@@ -132,7 +131,7 @@ class Rw2DecoderRobustnessTest {
     System.arraycopy(payload, 0, padded, 7, payload.length);
 
     DecodedRequest fromSlice = decoder.decode(padded, 7, payload.length);
-    DecodedRequest whole = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(payload, 0, payload.length);
+    DecodedRequest whole = new Rw2Decoder(DecodeLimits.DEFAULTS).decode(payload, 0, payload.length);
 
     assertThat(BatchText.lines(fromSlice.batch())).isEqualTo(BatchText.lines(whole.batch())).hasSize(4);
   }

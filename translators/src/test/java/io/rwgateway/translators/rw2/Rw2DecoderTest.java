@@ -15,7 +15,6 @@ import io.rwgateway.translators.model.Histogram;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.MetricBatchBuilder;
 import io.rwgateway.translators.model.MetricType;
-import io.rwgateway.translators.model.StringInterner;
 import io.rwgateway.translators.proto.rw2.Rw2Proto;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +26,7 @@ class Rw2DecoderTest {
   private static final long STALE_NAN = 0x7ff0000000000002L;
 
   static DecodedRequest decode(byte[] payload) throws InvalidPayloadException {
-    return new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner()).decode(payload, 0, payload.length);
+    return new Rw2Decoder(DecodeLimits.DEFAULTS).decode(payload, 0, payload.length);
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.rwgateway.translators.model.BatchText;
 import io.rwgateway.translators.model.MetricBatch;
 import io.rwgateway.translators.model.MetricBatchBuilder;
 import io.rwgateway.translators.model.MetricType;
-import io.rwgateway.translators.model.StringInterner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class Rw2RoundTripTest {
   private static final long STALE_NAN = 0x7ff0000000000002L;
 
   private final Rw2Encoder encoder = new Rw2Encoder();
-  private final Rw2Decoder decoder = new Rw2Decoder(DecodeLimits.DEFAULTS, new StringInterner());
+  private final Rw2Decoder decoder = new Rw2Decoder(DecodeLimits.DEFAULTS);
 
   private DecodedRequest roundTrip(MetricBatch... batches) throws Exception {
     byte[] raw = Rw2EncoderTest.protobuf(encoder.encode(List.of(batches)));
