@@ -11,10 +11,14 @@
 # global relabel rules (keep, drop, labeldrop, replace, hashmod) to RW 1.0 from
 # `rw-loadtest run --replay` (also on $LOAD_CPU). For each series count, each peer in turn:
 #   1. a closed-loop probe gives a first guess of its capacity;
-#   2. SEARCH_STEPS open-loop steps (bisection) find the highest rate that is sustainable:
+#   2. a warm-up: WARM_SECONDS open loop at WARM_RATE_FACTOR x the guess (the first step's rate),
+#      not judged: a fresh JVM is still compiling minutes in (C2 took 10-25% of the gateway's core
+#      2 minutes after start, JFR jdk.CompilerStatistics), and a step must not measure the JIT;
+#      vmagent gets the same warm-up, so both peers are searched the same way;
+#   3. SEARCH_STEPS open-loop steps (bisection) find the highest rate that is sustainable:
 #      no failed request, the sender held the rate, the peer's queue did not grow (below), and
 #      both sinks received every sample within DRAIN_OK_SECONDS after the step;
-#   3. MEASURE_SECONDS at that rate: samples/s, CPU s per million samples (/proc/PID/stat
+#   4. MEASURE_SECONDS at that rate: samples/s, CPU s per million samples (/proc/PID/stat
 #      utime+stime, the drain included), max VmRSS, bytes in/out, and how busy the load core was
 #      (a row whose load core was >= LOAD_CORE_MAX % busy, or whose generator starved, is marked:
 #      its max is the generator's, a lower bound of the peer's);
@@ -53,12 +57,13 @@
 # LABEL_SHAPE=synthetic (rw-loadtest's rwlt_ names with a series_id label unique per series: the
 # most distinct label values; `kubernetes` is the realistic shape, with its own 5 rules) LABELS=6
 # for synthetic, else 0 (synthetic: => 10 labels per series) MIX (no native histograms: vmagent 1.79.5 cannot relay them)
-# CONCURRENCY=8 SAMPLES_PER_REQUEST=2000 MEM_MIB=512 PROBE_SECONDS=8 STEP_SECONDS=12
+# CONCURRENCY=8 SAMPLES_PER_REQUEST=2000 MEM_MIB=512 PROBE_SECONDS=8 WARM_SECONDS=30 (0: none)
+# WARM_RATE_FACTOR=0.8 STEP_SECONDS=12
 # SEARCH_STEPS=5 EXTRA_STEPS=4 (more steps up while none failed) STEP_RETRY=1 (a failed step is run
 # once more before it counts: one stall from a neighbour on a shared machine should not end the
 # search) MEASURE_SECONDS=30 HALF_SECONDS=15 P99_WARM_SECONDS=10 P99_RATE=(half the lower max)
 # DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432 QUEUE_GROWTH_BYTES=8388608 STEP_POLL_SECONDS=0.25
-# STEP_LEAD_SECONDS=3 POLL_SECONDS=1 (probe, measurement: fewer scrapes of the peer while
+# STEP_LEAD_SECONDS=3 POLL_SECONDS=1 (probe, warm-up, measurement: fewer scrapes of the peer while
 # its CPU is counted) SINK_WARM_SECONDS=8
 # LOAD_CORE_MAX=90 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
 # PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= (after the
@@ -79,7 +84,7 @@ SERIES_LIST="${SERIES_LIST:-${SERIES:-100000 200000 1000000}}"; LABEL_SHAPE="${L
 if [ "$LABEL_SHAPE" = synthetic ]; then LABELS="${LABELS:-6}"; else LABELS="${LABELS:-0}"; fi
 MIX="${MIX:-counter=45,gauge=40,histogram=10,summary=5}"
 CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"; MEM_MIB="${MEM_MIB:-512}"
-PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
+PROBE_SECONDS="${PROBE_SECONDS:-8}"; WARM_SECONDS="${WARM_SECONDS:-30}"; WARM_RATE_FACTOR="${WARM_RATE_FACTOR:-0.8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
 MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; P99_WARM_SECONDS="${P99_WARM_SECONDS:-10}"; P99_RATE="${P99_RATE:-}"; LAT_SAMPLES_PER_REQUEST="${LAT_SAMPLES_PER_REQUEST:-500}"
 DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"; SINK_WARM_SECONDS="${SINK_WARM_SECONDS:-8}"; LOAD_CORE_MAX="${LOAD_CORE_MAX:-90}"
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
@@ -382,6 +387,14 @@ measure_peer() {
     -v s="$(jq .duration_s "$OUT_DIR/$peer-$CUR_SERIES-probe.json")" 'BEGIN { f = d / 2 / s; printf "%.0f", f < a ? f : a }')"
   log "$peer: probe guess $probe samples/s (load core ${LOAD_BUSY}%)"
   settle
+  if [ "$WARM_SECONDS" -gt 0 ]; then
+    # Not judged: lets the JIT finish before any step counts (header), the same for every peer.
+    local warm; warm="$(awk -v p="$probe" -v f="$WARM_RATE_FACTOR" 'BEGIN { printf "%.0f", p * f }')"
+    log "$peer: warm-up ${WARM_SECONDS}s at $warm/s"
+    run_load "$peer-$CUR_SERIES-warm" "$WARM_SECONDS" "$warm"
+    log "$peer: warm-up done ($(jq .samples_per_s_sent "$OUT_DIR/$peer-$CUR_SERIES-warm.json" | xargs printf %.0f)/s sent, $(jq .requests_failed "$OUT_DIR/$peer-$CUR_SERIES-warm.json") failed, load core ${LOAD_BUSY}%)"
+    settle
+  fi
   rate="$(awk -v p="$probe" 'BEGIN { printf "%.0f", p * 0.8 }')"
   # SEARCH_STEPS steps, plus up to EXTRA_STEPS more while no step has failed yet: a closed-loop
   # probe is latency-bound and can guess low, and a search that never failed only has a lower bound.
