@@ -11,16 +11,42 @@
 # global relabel rules (keep, drop, labeldrop, replace, hashmod) to RW 1.0 from
 # `rw-loadtest run --replay` (also on $LOAD_CPU). For each series count, each peer in turn:
 #   1. a closed-loop probe gives a first guess of its capacity;
-#   2. SEARCH_STEPS open-loop steps (bisection) find the highest rate that is sustainable:
-#      no failed request, the sender held the rate, the peer's queue did not grow, and both
-#      sinks received every sample within DRAIN_OK_SECONDS after the step;
-#   3. MEASURE_SECONDS at that rate: samples/s, CPU s per million samples (/proc/PID/stat
+#   2. a warm-up: WARM_SECONDS open loop at WARM_RATE_FACTOR x the guess (the first step's rate),
+#      not judged: a fresh JVM is still compiling minutes in (C2 took 10-25% of the gateway's core
+#      2 minutes after start, JFR jdk.CompilerStatistics), and a step must not measure the JIT;
+#      vmagent gets the same warm-up, so both peers are searched the same way;
+#   3. SEARCH_STEPS open-loop steps (bisection) find the highest rate that is sustainable:
+#      no failed request, the sender held the rate, the peer's queue did not grow (below), and
+#      both sinks received every sample within DRAIN_OK_SECONDS after the step;
+#   4. MEASURE_SECONDS at that rate: samples/s, CPU s per million samples (/proc/PID/stat
 #      utime+stime, the drain included), max VmRSS, bytes in/out, and how busy the load core was
 #      (a row whose load core was >= LOAD_CORE_MAX % busy, or whose generator starved, is marked:
 #      its max is the generator's, a lower bound of the peer's);
 # then, with both peers still running (the idle one does nothing), each gets P99_WARM_SECONDS and
 # then HALF_SECONDS at ONE common rate, half of the lower of the two maxes, in Prometheus-sized
 # requests (LAT_SAMPLES_PER_REQUEST=500): p50/p99/p999 of the answer time at the same load for both.
+#
+# "The queue did not grow": the queue gauge (gateway: rw_gateway_queue_bytes, vmagent:
+# vmagent_remotewrite_pending_data_bytes, summed over the two backends) is polled every
+# STEP_POLL_SECONDS during a step. The gateway's gauge includes the window being accumulated (the
+# estimate reserved at admission, decoded RW 1.0 bytes, about 240 B/sample), so at a steady rate it
+# is a sawtooth: up by rate x max_delay of traffic while a window fills, down to what is in flight
+# when it flushes (measured at 68k samples/s, 1 s windows: 36-47 MB peaks, 5-14 MB troughs summed
+# over two backends, one flush every 1.05 s; at 130k the windows flush at their size bound, 32 MiB
+# each: 56-67 MB peaks, 7-17 MB troughs). One instantaneous sample lands anywhere on it, so
+# "end minus middle" passed or failed by chance, and a 1 s poll nearly in step with a 1.05-1.3 s
+# window cycle turned it into a slow false ramp. A step passes when the LOWEST sample of the last
+# third of the step is at most QUEUE_GROWTH_BYTES above the lowest of the first third, and at most
+# QUEUE_MAX_BYTES: a trough is what stays held across a flush, the backlog, whatever the window's
+# phase. The thirds split the load's own duration (counted back from its end) after its first
+# STEP_LEAD_SECONDS: new connections and a first window filling from empty, whose "trough" is 0
+# (the gauge first moved 0.5-0.9 s into the load and first flushed about 1 s later). A third must
+# hold a few flushes: keep STEP_SECONDS - STEP_LEAD_SECONDS >= 6 x max_delay (checked below);
+# STEP_POLL_SECONDS must resolve the trough. Replayed on 40 s of the gateway's gauge recorded at
+# 68k and 130k samples/s (1000 steps each, 0.27 s polls), the troughs' difference stayed within
+# 8.4 MB (above 8 MiB in 0.1%, from the troughs' own spread on a busy machine), where end minus
+# middle exceeded 8 MiB in 11-57% of steps and the end sample alone exceeded 32 MiB in 16-49%.
+#
 # Prints one markdown table per series count with both rows and gateway/vmagent ratios, then the
 # growth of CPU per sample from the first series count to each other one.
 #
@@ -31,11 +57,14 @@
 # LABEL_SHAPE=synthetic (rw-loadtest's rwlt_ names with a series_id label unique per series: the
 # most distinct label values; `kubernetes` is the realistic shape, with its own 5 rules) LABELS=6
 # for synthetic, else 0 (synthetic: => 10 labels per series) MIX (no native histograms: vmagent 1.79.5 cannot relay them)
-# CONCURRENCY=8 SAMPLES_PER_REQUEST=2000 MEM_MIB=512 PROBE_SECONDS=8 STEP_SECONDS=12
+# CONCURRENCY=8 SAMPLES_PER_REQUEST=2000 MEM_MIB=512 PROBE_SECONDS=8 WARM_SECONDS=30 (0: none)
+# WARM_RATE_FACTOR=0.8 STEP_SECONDS=12
 # SEARCH_STEPS=5 EXTRA_STEPS=4 (more steps up while none failed) STEP_RETRY=1 (a failed step is run
 # once more before it counts: one stall from a neighbour on a shared machine should not end the
 # search) MEASURE_SECONDS=30 HALF_SECONDS=15 P99_WARM_SECONDS=10 P99_RATE=(half the lower max)
-# DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432 QUEUE_GROWTH_BYTES=8388608 SINK_WARM_SECONDS=8
+# DRAIN_OK_SECONDS=3 QUEUE_MAX_BYTES=33554432 QUEUE_GROWTH_BYTES=8388608 STEP_POLL_SECONDS=0.25
+# STEP_LEAD_SECONDS=3 POLL_SECONDS=1 (probe, warm-up, measurement: fewer scrapes of the peer while
+# its CPU is counted) SINK_WARM_SECONDS=8
 # LOAD_CORE_MAX=90 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
 # PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= (after the
 # shipped flags, e.g. -XX:+UseZGC) JFR=0 (1: flight recording of the gateway during its max-rate
@@ -55,10 +84,11 @@ SERIES_LIST="${SERIES_LIST:-${SERIES:-100000 200000 1000000}}"; LABEL_SHAPE="${L
 if [ "$LABEL_SHAPE" = synthetic ]; then LABELS="${LABELS:-6}"; else LABELS="${LABELS:-0}"; fi
 MIX="${MIX:-counter=45,gauge=40,histogram=10,summary=5}"
 CONCURRENCY="${CONCURRENCY:-8}"; SAMPLES_PER_REQUEST="${SAMPLES_PER_REQUEST:-2000}"; MEM_MIB="${MEM_MIB:-512}"
-PROBE_SECONDS="${PROBE_SECONDS:-8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
+PROBE_SECONDS="${PROBE_SECONDS:-8}"; WARM_SECONDS="${WARM_SECONDS:-30}"; WARM_RATE_FACTOR="${WARM_RATE_FACTOR:-0.8}"; STEP_RETRY="${STEP_RETRY:-1}"; STEP_SECONDS="${STEP_SECONDS:-12}"; SEARCH_STEPS="${SEARCH_STEPS:-5}"; EXTRA_STEPS="${EXTRA_STEPS:-4}"
 MEASURE_SECONDS="${MEASURE_SECONDS:-30}"; HALF_SECONDS="${HALF_SECONDS:-15}"; P99_WARM_SECONDS="${P99_WARM_SECONDS:-10}"; P99_RATE="${P99_RATE:-}"; LAT_SAMPLES_PER_REQUEST="${LAT_SAMPLES_PER_REQUEST:-500}"
 DRAIN_OK_SECONDS="${DRAIN_OK_SECONDS:-3}"; SINK_WARM_SECONDS="${SINK_WARM_SECONDS:-8}"; LOAD_CORE_MAX="${LOAD_CORE_MAX:-90}"
 QUEUE_MAX_BYTES="${QUEUE_MAX_BYTES:-33554432}"; QUEUE_GROWTH_BYTES="${QUEUE_GROWTH_BYTES:-8388608}"
+STEP_POLL_SECONDS="${STEP_POLL_SECONDS:-0.25}"; STEP_LEAD_SECONDS="${STEP_LEAD_SECONDS:-3}"; POLL_SECONDS="${POLL_SECONDS:-1}"
 PEERS="${PEERS:-gateway vmagent}"; PEER_CPU="${PEER_CPU:-1}"; LOAD_CPU="${LOAD_CPU:-0}"
 BASE_PORT="${BASE_PORT:-19400}"; GW_JAVA_OPTS="${GW_JAVA_OPTS:-}"; JFR="${JFR:-0}"; GW_MAX_DELAY="${GW_MAX_DELAY:-1s}"
 RSS_SERIES="${RSS_SERIES:-1000000}"; RSS_RATE="${RSS_RATE:-100000}"; RSS_SECONDS="${RSS_SECONDS:-90}"
@@ -69,6 +99,17 @@ TICKS="$(getconf CLK_TCK)"
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# The queue criterion compares troughs of thirds of a step: each third must span a few windows.
+max_delay_ms() {  # GW_MAX_DELAY as milliseconds (250ms, 1s, 1m), empty when not understood
+  case "$1" in
+    *ms) echo "${1%ms}" ;; *s) echo $(( ${1%s} * 1000 )) ;; *m) echo $(( ${1%m} * 60000 )) ;;
+  esac
+}
+md="$(max_delay_ms "$GW_MAX_DELAY" 2>/dev/null || true)"
+if [ -n "$md" ] && [ $(((STEP_SECONDS - STEP_LEAD_SECONDS) * 1000)) -lt $((6 * md)) ]; then
+  die "STEP_SECONDS - STEP_LEAD_SECONDS ($STEP_SECONDS - $STEP_LEAD_SECONDS s) is below 6 x GW_MAX_DELAY ($GW_MAX_DELAY): a third would not hold two windows"
+fi
 
 [ -f "$GW_JAR" ] || (cd "$ROOT" && mvn -B -q -o -pl gateway -am package -DskipTests)
 [ -f "$LT_JAR" ] || (cd "$ROOT" && mvn -B -q -o -pl loadtest -am package -DskipTests)
@@ -234,8 +275,8 @@ stop_peer() {  # stop_peer PEER (and its sinks)
 CUR=""  # the peer being measured: use_peer PEER
 use_peer() { CUR="$1"; SINKS="$(peer_sinks "$1")"; PEER_PID="${PID[$1]}"; }
 
-queue_bytes() {  # sum of the current peer's queue gauges
-  curl -fsS -m 2 "${QMETRICS[$CUR]}" 2>/dev/null | awk -v re="${QRE[$CUR]}" '$0 ~ re { s += $NF } END { printf "%.0f\n", s }'
+queue_bytes() {  # sum of the current peer's queue gauges; NA when the scrape failed (not 0: that would look like a trough)
+  curl -fsS -m 2 "${QMETRICS[$CUR]}" 2>/dev/null | awk -v re="${QRE[$CUR]}" '$0 ~ re { s += $NF } END { if (NR) printf "%.0f\n", s; else print "NA" }'
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
@@ -245,13 +286,19 @@ core_ticks() {  # core_ticks CPU -> "busy total" jiffies of that core (/proc/sta
 }
 
 # run_load NAME SECONDS [RATE] [SERIES]: one rw-loadtest run against the current peer while a
-# poller records "elapsed queue_bytes rss_kib" once a second; leaves $OUT_DIR/NAME.{json,poll,log}.
+# poller records "elapsed_s queue_bytes rss_kib" every RUN_POLL_SECONDS (default POLL_SECONDS);
+# leaves $OUT_DIR/NAME.{json,poll,log}. The poller runs on the load core, not the peer's.
 # LOAD_BUSY is set to how busy the load core was over the run, in %.
 run_load() {
-  local name="$1" secs="$2" rate="${3:-}" series="${4:-$CUR_SERIES}" args=() c0 c1
+  local name="$1" secs="$2" rate="${3:-}" series="${4:-$CUR_SERIES}" args=() c0 c1 poll="${RUN_POLL_SECONDS:-$POLL_SECONDS}"
   [ -n "$rate" ] && args+=(--rate "$rate")
-  ( t=0; while sleep 1; do t=$((t + 1)); echo "$t $(queue_bytes) $(rss_kib "$PEER_PID")"; done ) >"$OUT_DIR/$name.poll" &
+  ( t0="${EPOCHREALTIME/./}"
+    while sleep "$poll"; do
+      us=$(( ${EPOCHREALTIME/./} - t0 ))
+      printf '%d.%03d %s %s\n' $((us / 1000000)) $((us % 1000000 / 1000)) "$(queue_bytes)" "$(rss_kib "$PEER_PID")"
+    done ) >"$OUT_DIR/$name.poll" &
   local poller=$!
+  taskset -cp "$LOAD_CPU" "$poller" >/dev/null
   c0="$(core_ticks "$LOAD_CPU")"
   taskset -c "$LOAD_CPU" java -jar "$LT_JAR" run --target "${URL[$CUR]}" --protocol rw1 --series "$series" \
     --label-shape "$LABEL_SHAPE" --labels "$LABELS" --mix "$MIX" --concurrency "$CONCURRENCY" --samples-per-request "${RUN_SAMPLES_PER_REQUEST:-$SAMPLES_PER_REQUEST}" \
@@ -278,25 +325,48 @@ drain() {
   done
 }
 
+# queue_troughs POLL_FILE LOAD_SECONDS LEAD_SECONDS -> "first last peak": the lowest queue sample
+# of the first and of the last third of the load after its lead, and the highest of all (bytes;
+# "-1 -1 -1" when a third has no sample). The load is the last LOAD_SECONDS of the poll: the
+# poller starts before the generator has built its requests and stops when it exits.
+queue_troughs() {
+  awk -v d="$2" -v lead="$3" '$2 != "NA" { n++; t[n] = $1; q[n] = $2 }
+    END {
+      e = t[n]; s = e - d + lead; third = (e - s) / 3; f = -1; l = -1; p = -1
+      for (i = 1; i <= n; i++) {
+        if (t[i] < s) continue
+        if (q[i] > p) p = q[i]
+        if (t[i] < s + third && (f < 0 || q[i] < f)) f = q[i]
+        if (t[i] >= e - third && (l < 0 || q[i] < l)) l = q[i]
+      }
+      if (f < 0 || l < 0) { f = -1; l = -1 }
+      printf "%.0f %.0f %.0f\n", f, l, p
+    }' "$1"
+}
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
 # step NAME SECONDS RATE -> 0 when the rate was sustained; sets STEP_WHY.
 step() {
-  local name="$1" secs="$2" rate="$3" before sent failed rate_sent took qmid qend
+  local name="$1" secs="$2" rate="$3" before sent failed rate_sent took qfirst qlast qpeak
   before="$(sink_total points)"
-  run_load "$name" "$secs" "$rate"
+  RUN_POLL_SECONDS="$STEP_POLL_SECONDS" run_load "$name" "$secs" "$rate"
   sent="$(jq .samples_sent "$OUT_DIR/$name.json")"; failed="$(jq .requests_failed "$OUT_DIR/$name.json")"
   rate_sent="$(jq .samples_per_s_sent "$OUT_DIR/$name.json")"
-  qmid="$(awk -v h=$((secs / 2)) '$1 == h { print $2 }' "$OUT_DIR/$name.poll")"; qend="$(tail -1 "$OUT_DIR/$name.poll" | awk '{ print $2 }')"
+  read -r qfirst qlast qpeak < <(queue_troughs "$OUT_DIR/$name.poll" "$(jq .duration_s "$OUT_DIR/$name.json")" "$STEP_LEAD_SECONDS")
   took="$(drain $((2 * sent)) "$before")"
-  STEP_WHY="sent $(printf %.0f "$rate_sent")/s failed=$failed queue mid=${qmid:-?} end=${qend:-?} drain=${took}s load core ${LOAD_BUSY}%"
+  STEP_WHY="sent $(printf %.0f "$rate_sent")/s failed=$failed queue trough first/last third $(mib "$qfirst")/$(mib "$qlast") MiB"
+  STEP_WHY+=" (peak $(mib "$qpeak")) drain=${took}s load core ${LOAD_BUSY}%"
   [ "$failed" -eq 0 ] || return 1
   awk -v a="$rate_sent" -v r="$rate" 'BEGIN { exit !(a >= 0.97 * r) }' || return 1
   [ "$took" != timeout ] && [ "$took" -le "$DRAIN_OK_SECONDS" ] || return 1
-  [ "${qend:-0}" -le "$QUEUE_MAX_BYTES" ] && [ $(( ${qend:-0} - ${qmid:-0} )) -le "$QUEUE_GROWTH_BYTES" ] || return 1
+  # Troughs, not single samples: a window's sawtooth is not growth (header).
+  [ "$qlast" -ge 0 ] && [ "$qlast" -le "$QUEUE_MAX_BYTES" ] && [ $((qlast - qfirst)) -le "$QUEUE_GROWTH_BYTES" ] || return 1
   return 0
 }
 
 settle() {  # let a failed step's backlog go before the next one
-  for _ in $(seq 1 60); do [ "$(queue_bytes)" -le 1048576 ] && break; sleep 1; done
+  local q
+  for _ in $(seq 1 60); do q="$(queue_bytes)"; [ "$q" != NA ] && [ "$q" -le 1048576 ] && break; sleep 1; done
   sleep 2
 }
 
@@ -317,6 +387,14 @@ measure_peer() {
     -v s="$(jq .duration_s "$OUT_DIR/$peer-$CUR_SERIES-probe.json")" 'BEGIN { f = d / 2 / s; printf "%.0f", f < a ? f : a }')"
   log "$peer: probe guess $probe samples/s (load core ${LOAD_BUSY}%)"
   settle
+  if [ "$WARM_SECONDS" -gt 0 ]; then
+    # Not judged: lets the JIT finish before any step counts (header), the same for every peer.
+    local warm; warm="$(awk -v p="$probe" -v f="$WARM_RATE_FACTOR" 'BEGIN { printf "%.0f", p * f }')"
+    log "$peer: warm-up ${WARM_SECONDS}s at $warm/s"
+    run_load "$peer-$CUR_SERIES-warm" "$WARM_SECONDS" "$warm"
+    log "$peer: warm-up done ($(jq .samples_per_s_sent "$OUT_DIR/$peer-$CUR_SERIES-warm.json" | xargs printf %.0f)/s sent, $(jq .requests_failed "$OUT_DIR/$peer-$CUR_SERIES-warm.json") failed, load core ${LOAD_BUSY}%)"
+    settle
+  fi
   rate="$(awk -v p="$probe" 'BEGIN { printf "%.0f", p * 0.8 }')"
   # SEARCH_STEPS steps, plus up to EXTRA_STEPS more while no step has failed yet: a closed-loop
   # probe is latency-bound and can guess low, and a search that never failed only has a lower bound.

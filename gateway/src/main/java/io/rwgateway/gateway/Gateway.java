@@ -9,6 +9,7 @@ import io.rwgateway.config.QueueConfig;
 import io.rwgateway.config.TenantConfig;
 import io.rwgateway.gateway.egress.BackendRoute;
 import io.rwgateway.gateway.egress.EncodingGroup;
+import io.rwgateway.gateway.egress.FlushTick;
 import io.rwgateway.gateway.egress.OutgoingRequest;
 import io.rwgateway.gateway.egress.RouteStage;
 import io.rwgateway.gateway.egress.TenantSplitter;
@@ -263,7 +264,7 @@ public final class Gateway {
   private void startTimers() {
     long minDelay = groups.isEmpty() ? 1000 : config.backends().stream()
         .mapToLong(b -> b.batch().maxDelay().toMillis()).min().orElse(ESTIMATOR_BATCH.maxDelay().toMillis());
-    long tick = Math.max(5, Math.min(250, minDelay / 4));
+    long tick = FlushTick.millis(minDelay);
     flushTimer = vertx.setPeriodic(tick, t -> {
       for (EncodingGroup g : groups) {
         g.flushDue();
