@@ -51,6 +51,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -61,6 +64,7 @@ import java.util.function.Supplier;
  * deadline.
  */
 public final class Gateway {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Gateway.class.getName());
   /** Batching of the egress estimator: a RW 2.0 backend with the default settings. */
   static final BatchConfig ESTIMATOR_BATCH = BatchConfig.defaults();
   static final long DRAIN_DEADLINE_MS = 10_000;
@@ -77,7 +81,19 @@ public final class Gateway {
   private int grpcPort = -1;
   private final List<String> routeDeployments = new ArrayList<>();
   private int port;
-  private long flushTimer = -1;
+  /**
+   * Flushes due windows: encoding a window (cut, RW 2.0 encode, snappy) takes tens of
+   * milliseconds at 100k samples per window, and on an ingest event loop it held back every
+   * request that loop had to answer (p99 of answer time 24 ms at 200k series: docs/benchmarks.md
+   * "Speed at scale"). On a thread of its own the event loops keep answering while a window is
+   * encoded; with fewer cores than threads the OS shares the core between them. One thread keeps
+   * windows of a shard flushed in order ({@code InOrder} orders the queueing anyway).
+   */
+  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "rw-gateway-flush");
+    t.setDaemon(true);
+    return t;
+  });
   private long statsTimer = -1;
   private Future<Void> stopped;
   private final List<RelabelMetrics> routeRelabelMetrics = new ArrayList<>();
@@ -261,18 +277,25 @@ public final class Gateway {
     return p == Protocol.RW1 ? OutgoingRequest.WireFormat.RW1 : OutgoingRequest.WireFormat.RW2;
   }
 
-  private void startTimers() {
-    long minDelay = groups.isEmpty() ? 1000 : config.backends().stream()
-        .mapToLong(b -> b.batch().maxDelay().toMillis()).min().orElse(ESTIMATOR_BATCH.maxDelay().toMillis());
-    long tick = FlushTick.millis(minDelay);
-    flushTimer = vertx.setPeriodic(tick, t -> {
+  private void flushDue() {
+    try {
       for (EncodingGroup g : groups) {
         g.flushDue();
       }
       if (projection != null) {
         projection.flushDue();
       }
-    });
+    } catch (RuntimeException e) {
+      // A periodic task that throws is never run again: log and keep flushing.
+      LOG.severe("flushing due windows failed: " + e);
+    }
+  }
+
+  private void startTimers() {
+    long minDelay = groups.isEmpty() ? 1000 : config.backends().stream()
+        .mapToLong(b -> b.batch().maxDelay().toMillis()).min().orElse(ESTIMATOR_BATCH.maxDelay().toMillis());
+    long tick = FlushTick.millis(minDelay);
+    flusher.scheduleAtFixedRate(this::flushDue, tick, tick, TimeUnit.MILLISECONDS);
     // The median scrape interval covers the last one to two minutes.
     intervalTimer = vertx.setPeriodic(60_000, t -> intervals.roll());
     long interval = config.statsLogInterval().toMillis();
@@ -316,7 +339,10 @@ public final class Gateway {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     Future<Void> grpcUndeployed = grpcDeploymentId == null ? Future.succeededFuture() : vertx.undeploy(grpcDeploymentId);
     return Future.join(undeployed, grpcUndeployed).compose(v -> {
-      vertx.cancelTimer(flushTimer);
+      flusher.shutdown();
+      // A flush already running finishes before the last one: its requests must reach the queues being drained.
+      return vertx.executeBlocking(() -> flusher.awaitTermination(10, TimeUnit.SECONDS));
+    }).compose(v -> {
       vertx.cancelTimer(statsTimer);
       vertx.cancelTimer(intervalTimer);
       for (EncodingGroup g : groups) {
