@@ -19,7 +19,11 @@ final class HashMod {
 
   /** The bucket as a number (unsigned), below {@code modulus}. */
   static long index(String value, long modulus) {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    return index(value.getBytes(StandardCharsets.UTF_8), modulus);
+  }
+
+  /** The bucket of the value whose UTF-8 bytes are {@code utf8}. */
+  static long index(byte[] utf8, long modulus) {
     return Long.remainderUnsigned(MD5.get().low64(utf8, utf8.length), modulus);
   }
 }

@@ -1,5 +1,6 @@
 package io.rwgateway.translators.relabel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * Prometheus gives the regex ({@code relabel.go}: {@code strings.Join(values, cfg.Separator)}).
  */
 final class SourceValues {
+  private static final byte[] NO_BYTES = new byte[0];
   private final String[] names;
   private final String separator;
 
@@ -75,6 +77,18 @@ final class SourceValues {
   /** The joined value of a key made by {@link #key}. */
   String joined(Object key) {
     return key instanceof ReadTuple t ? t.join(separator) : (String) key;
+  }
+
+  /**
+   * The UTF-8 bytes of the joined value, straight from the labels: for one source label, the
+   * dictionary's bytes of its input value (no {@code String} made); shared, never modify.
+   */
+  byte[] utf8(WorkingLabels labels) {
+    if (names.length == 1) {
+      int i = labels.indexOf(names[0]);
+      return i < 0 ? NO_BYTES : labels.utf8(i);
+    }
+    return value(labels).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The joined value, straight from the labels (for rules evaluated without a cache). */

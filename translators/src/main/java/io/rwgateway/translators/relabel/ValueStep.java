@@ -25,6 +25,14 @@ abstract class ValueStep<R> extends PlanStep {
   /** The result for the joined source value {@code value}. */
   abstract R compute(String value);
 
+  /**
+   * The result computed straight from the labels, for a step without a cache: by default from
+   * the joined value; a step that needs only the bytes ({@code hashmod}) overrides it.
+   */
+  R computeFrom(WorkingLabels labels, SourceValues sources) {
+    return compute(sources.value(labels));
+  }
+
   @Override
   List<String> readsValuesOf() {
     return sources.names();
@@ -81,7 +89,7 @@ abstract class ValueStep<R> extends PlanStep {
   /** The result from the shared cache, or computed (and cached when the step has a cache). */
   private R lookUp(WorkingLabels labels, PlanScratch scratch) {
     if (cache == null) {
-      return compute(sources.value(labels));
+      return computeFrom(labels, sources);
     }
     Object key = sources.key(labels);
     R r = cache.get(key);

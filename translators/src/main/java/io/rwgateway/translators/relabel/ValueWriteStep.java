@@ -46,6 +46,21 @@ final class ValueWriteStep extends ValueStep<String> {
     };
   }
 
+  /**
+   * hashmod hashes the UTF-8 bytes of the value: for a value from the input they are the
+   * dictionary's, so a label unique per series (its usual source) never becomes a {@code String}
+   * (each would stay in the dictionary for the life of its generation).
+   */
+  @Override
+  String computeFrom(WorkingLabels labels, SourceValues sources) {
+    if (rule().action() != RelabelAction.HASHMOD) {
+      return super.computeFrom(labels, sources);
+    }
+    byte[] utf8 = sources.utf8(labels);
+    long bucket = HashMod.index(utf8, rule().modulus());
+    return buckets != null ? buckets[(int) bucket] : Long.toUnsignedString(bucket);
+  }
+
   @Override
   boolean apply(WorkingLabels labels, PlanScratch scratch) {
     labels.set(target, result(labels, scratch));

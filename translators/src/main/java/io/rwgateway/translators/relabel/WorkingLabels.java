@@ -89,6 +89,16 @@ final class WorkingLabels {
     return v;
   }
 
+  /**
+   * The UTF-8 bytes of label {@code i}'s value: the symbol table's (for a table of dictionary ids,
+   * the dictionary's own copy, no {@code String} made) when it came from the input, else encoded.
+   * Shared: never modify.
+   */
+  byte[] utf8(int i) {
+    return valueRefs[i] >= 0 ? symbols.utf8(valueRefs[i])
+        : value(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   int nameRef(int i) {
     return nameRefs[i];
   }
