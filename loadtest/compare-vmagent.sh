@@ -67,7 +67,7 @@
 # its CPU is counted) SINK_WARM_SECONDS=8
 # LOAD_CORE_MAX=90 PEERS="gateway vmagent" RSS_SERIES=1000000 RSS_RATE=100000 RSS_SECONDS=90
 # PEER_CPU=1 LOAD_CPU=0 BASE_PORT=19400 OUT_DIR=(mktemp under /tmp) GW_JAVA_OPTS= (after the
-# shipped flags, e.g. -XX:+UseZGC) JFR=0 (1: flight recording of the gateway during its max-rate
+# shipped flags, e.g. "-XX:-UseG1GC -XX:+UseZGC": the shipped file selects G1, and the JVM refuses two collectors) JFR=0 (1: flight recording of the gateway during its max-rate
 # measurement, top frames printed) LAT_SAMPLES_PER_REQUEST=500 GW_MAX_DELAY=1s (the gateway's batch.max_delay, as vmagent's
 # -remoteWrite.flushInterval) GW_JAR / LT_JAR (built with mvn if missing). Temporary files only
 # under OUT_DIR.
