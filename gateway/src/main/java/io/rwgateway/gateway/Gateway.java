@@ -149,8 +149,7 @@ public final class Gateway {
     MetadataStore metadata = new MetadataStore(in.metadataCache().maxFamilies(), in.metadataCache().ttl());
     // One dictionary for every event loop: label strings become the same ids whichever loop read them.
     SymbolDictionary dictionary = SymbolDictionary.gatewayDefault();
-    metrics.symbolDictionary(() -> dictionary.current().size(), () -> dictionary.current().bytesUsed(),
-        dictionary::generationsStarted);
+    metrics.symbolDictionary(dictionary);
     OpsHandler ops = new OpsHandler(metrics, () -> ready);
     // One translator for every event loop and both transports: to_cumulative state is per gateway.
     OtlpTranslator translator = new OtlpTranslator(config.otlp().translation());

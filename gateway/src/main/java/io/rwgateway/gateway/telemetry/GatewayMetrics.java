@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rwgateway.gateway.ingest.IngestEvents;
 import io.rwgateway.gateway.ingest.WireProtocol;
+import io.rwgateway.translators.model.SymbolDictionary;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -87,15 +88,18 @@ public final class GatewayMetrics implements IngestEvents {
    * generation, their bytes, and generations started (a fast-growing count means more distinct
    * active label values than a generation holds: every value is looked up again per generation).
    */
-  public void symbolDictionary(java.util.function.LongSupplier symbols, java.util.function.LongSupplier bytes,
-      java.util.function.LongSupplier generations) {
-    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_symbols", () -> (double) symbols.getAsLong())
+  public void symbolDictionary(SymbolDictionary dictionary) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_symbols", dictionary,
+            d -> d.current().size())
         .description("Label strings in the symbol dictionary's current generation").register(registry);
-    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_bytes", () -> (double) bytes.getAsLong())
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "symbol_dictionary_bytes", dictionary,
+            d -> d.current().bytesUsed())
         .description("UTF-8 bytes of the label strings in the symbol dictionary's current generation")
         .register(registry);
+    // Meters hold their object weakly: the dictionary itself, which the decoders keep alive (a
+    // method reference made here would be collected and read 0).
     io.micrometer.core.instrument.FunctionCounter.builder(PREFIX + "symbol_dictionary_generations",
-            generations, g -> (double) g.getAsLong())
+            dictionary, SymbolDictionary::generationsStarted)
         .description("Generations the symbol dictionary started (the first included)").register(registry);
   }
 
