@@ -82,18 +82,25 @@ public final class Gateway {
   private final List<String> routeDeployments = new ArrayList<>();
   private int port;
   /**
-   * Flushes due windows: encoding a window (cut, RW 2.0 encode, snappy) takes tens of
-   * milliseconds at 100k samples per window, and on an ingest event loop it held back every
+   * Flushes due windows and encodes full ones: encoding a window (cut, RW 2.0 encode, snappy) takes
+   * tens of milliseconds at 100k samples per window, and on an ingest event loop it held back every
    * request that loop had to answer (p99 of answer time 24 ms at 200k series: docs/benchmarks.md
-   * "Speed at scale"). On a thread of its own the event loops keep answering while a window is
-   * encoded; with fewer cores than threads the OS shares the core between them. One thread keeps
-   * windows of a shard flushed in order ({@code InOrder} orders the queueing anyway).
+   * "Speed at scale"). On threads of their own the event loops keep answering while a window is
+   * encoded; with fewer cores than threads the OS shares the cores between them. One thread per
+   * core, so full windows of several event loops still encode in parallel; the periodic flush
+   * runs on one of them at a time ({@code InOrder} keeps each shard's requests in order).
    */
-  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "rw-gateway-flush");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService flusher = Executors.newScheduledThreadPool(
+      Math.max(1, Runtime.getRuntime().availableProcessors()), new java.util.concurrent.ThreadFactory() {
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+          Thread t = new Thread(r, "rw-gateway-flush-" + n.getAndIncrement());
+          t.setDaemon(true);
+          return t;
+        }
+      });
   private long statsTimer = -1;
   private Future<Void> stopped;
   private final List<RelabelMetrics> routeRelabelMetrics = new ArrayList<>();
@@ -290,11 +297,23 @@ public final class Gateway {
     }
   }
 
+  /** Runs a full window's encode on the flush threads; on the calling thread once they are shut down. */
+  private void encodeOffLoop(Runnable encode) {
+    try {
+      flusher.execute(encode);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      encode.run();
+    }
+  }
+
   private void startTimers() {
     long minDelay = groups.isEmpty() ? 1000 : config.backends().stream()
         .mapToLong(b -> b.batch().maxDelay().toMillis()).min().orElse(ESTIMATOR_BATCH.maxDelay().toMillis());
     long tick = FlushTick.millis(minDelay);
     flusher.scheduleAtFixedRate(this::flushDue, tick, tick, TimeUnit.MILLISECONDS);
+    for (EncodingGroup g : groups) {
+      g.encodeFullWindowsOn(this::encodeOffLoop);
+    }
     // The median scrape interval covers the last one to two minutes.
     intervalTimer = vertx.setPeriodic(60_000, t -> intervals.roll());
     long interval = config.statsLogInterval().toMillis();

@@ -8,6 +8,7 @@ import io.rwgateway.translators.model.RequestCutter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
@@ -46,6 +47,13 @@ public final class EncodingGroup {
   private final LongAdder accumulatingSamples = new LongAdder();
   private final LongAdder accumulatingHistograms = new LongAdder();
   private final LongAdder accumulatingExemplars = new LongAdder();
+  /**
+   * Where a window that reached its size bound is cut and encoded: by default right on the thread
+   * that filled it (tests, tools); the gateway hands it to its flush threads so the ingest event
+   * loop goes on answering (docs/benchmarks.md "Where the end-to-end time goes now"). Order stays
+   * by {@link InOrder}: the window's sequence number was taken under the accumulator's lock.
+   */
+  private volatile Executor fullWindows = Runnable::run;
 
   /** One tenant's shards: its accumulators, their ordering, and its encoder (RW 1.0 metadata cadence per tenant). */
   private final class Tenant {
@@ -231,10 +239,16 @@ public final class EncodingGroup {
         t.lock.readLock().unlock();
       }
       if (full != null) {
-        encodeAndQueue(t, shard, full);
+        Tenant owner = t;
+        fullWindows.execute(() -> encodeAndQueue(owner, shard, full));
       }
       return;
     }
+  }
+
+  /** Encodes windows that reach their size bound on {@code executor} instead of the adding thread. */
+  public void encodeFullWindowsOn(Executor executor) {
+    this.fullWindows = executor;
   }
 
   /** Flushes every shard whose oldest batch is older than {@code max_delay}; expires idle tenants. */

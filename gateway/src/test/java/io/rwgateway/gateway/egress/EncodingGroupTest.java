@@ -119,6 +119,25 @@ class EncodingGroupTest {
   }
 
   @Test
+  void aWindowThatReachesItsSizeBoundIsEncodedOnTheExecutorGivenNotOnTheAddingThread() {
+    RecordingEncoder enc = new RecordingEncoder();
+    RecordingSink sink = new RecordingSink();
+    EncodingGroup g = new EncodingGroup(enc, OutgoingRequest.WireFormat.RW2, new BatchConfig(3, 1 << 20, Duration.ofHours(1)), 1, List.of(sink), 150);
+    List<Runnable> handedOver = new ArrayList<>();
+    g.encodeFullWindowsOn(handedOver::add);
+
+    g.add(batch(1, "a", "b"), 100);
+    g.add(batch(2, "c"), 50);
+
+    assertThat(handedOver).as("the full window, waiting on the executor").hasSize(1);
+    assertThat(enc.calls).as("nothing encoded on the adding thread").hasValue(0);
+    handedOver.get(0).run();
+    assertThat(enc.calls).hasValue(1);
+    assertThat(sink.requests).hasSize(1);
+    assertThat(enc.encoded.get(0)).hasSize(3);
+  }
+
+  @Test
   void flushesOnAgeAndOnShutdown() {
     RecordingEncoder enc = new RecordingEncoder();
     RecordingSink sink = new RecordingSink();
