@@ -52,10 +52,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Wires one gateway: ingest verticles -> fan-out -> encoding groups -> backend routes
@@ -64,7 +68,7 @@ import java.util.function.Supplier;
  * deadline.
  */
 public final class Gateway {
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Gateway.class.getName());
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
   /** Batching of the egress estimator: a RW 2.0 backend with the default settings. */
   static final BatchConfig ESTIMATOR_BATCH = BatchConfig.defaults();
   static final long DRAIN_DEADLINE_MS = 10_000;
@@ -91,8 +95,8 @@ public final class Gateway {
    * runs on one of them at a time ({@code InOrder} keeps each shard's requests in order).
    */
   private final ScheduledExecutorService flusher = Executors.newScheduledThreadPool(
-      Math.max(1, Runtime.getRuntime().availableProcessors()), new java.util.concurrent.ThreadFactory() {
-        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      Math.max(1, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
@@ -301,7 +305,7 @@ public final class Gateway {
   private void encodeOffLoop(Runnable encode) {
     try {
       flusher.execute(encode);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       encode.run();
     }
   }

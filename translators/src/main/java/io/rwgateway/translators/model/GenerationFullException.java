@@ -9,11 +9,6 @@ package io.rwgateway.translators.model;
 public final class GenerationFullException extends RuntimeException {
   static final GenerationFullException INSTANCE = new GenerationFullException();
 
-  /** The shared instance (no stack trace, nothing to keep apart). */
-  public static GenerationFullException instance() {
-    return INSTANCE;
-  }
-
   private GenerationFullException() {
     super("symbol generation full", null, false, false);
   }

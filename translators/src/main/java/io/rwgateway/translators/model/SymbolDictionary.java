@@ -78,6 +78,33 @@ public final class SymbolDictionary {
     return current;
   }
 
+  /** A batch built in one generation; {@link GenerationFullException} makes it start over. */
+  @FunctionalInterface
+  public interface InGeneration<T, E extends Exception> {
+    T build(SymbolGeneration generation) throws E;
+  }
+
+  /**
+   * Builds a batch in the current generation, starting it over in the next one each time the
+   * generation fills ({@link #MAX_ATTEMPTS} times at most: once per generation in practice).
+   *
+   * @throws GenerationFullException when the batch did not fit in {@link #MAX_ATTEMPTS}
+   *     generations: it has more distinct strings than a whole generation holds
+   */
+  public <T, E extends Exception> T inGeneration(InGeneration<T, E> batch) throws E {
+    SymbolGeneration generation = current;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return batch.build(generation);
+      } catch (GenerationFullException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+        generation = advance(generation);
+      }
+    }
+  }
+
   /**
    * Called by whoever got {@link SymbolGeneration#FULL} from {@code full}: starts the next
    * generation if nobody did yet, and returns the current one either way.

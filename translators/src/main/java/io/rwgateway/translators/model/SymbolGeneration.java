@@ -96,6 +96,19 @@ public final class SymbolGeneration {
     }
   }
 
+  /**
+   * As {@link #intern}, for a batch being built in this generation: a full generation throws
+   * {@link GenerationFullException} (the batch starts over, {@link SymbolDictionary#inGeneration})
+   * instead of answering {@link #FULL}. Returns an id {@code >= 0} or {@link #INVALID_UTF8}.
+   */
+  public int internInBatch(byte[] buf, int off, int len) {
+    int id = intern(buf, off, len);
+    if (id == FULL) {
+      throw GenerationFullException.INSTANCE;
+    }
+    return id;
+  }
+
   /** A new id holding a copy of the bytes, not yet in the table; or INVALID_UTF8 / FULL. */
   private int add(byte[] buf, int off, int len) {
     if (!Utf8Validator.isValid(buf, off, len)) {

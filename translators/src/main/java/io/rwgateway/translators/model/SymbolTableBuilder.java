@@ -91,7 +91,7 @@ public final class SymbolTableBuilder {
         return recentRefs[slot];
       }
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      int ref = internId(checked(generation.intern(utf8, 0, utf8.length)));
+      int ref = internId(generation.internInBatch(utf8, 0, utf8.length));
       recentStrings[slot] = s;
       recentRefs[slot] = ref;
       return ref;
@@ -124,15 +124,8 @@ public final class SymbolTableBuilder {
    * only), or -1 when the bytes are not UTF-8.
    */
   public int intern(byte[] buf, int off, int len) {
-    int id = generation.intern(buf, off, len);
-    return id == SymbolGeneration.INVALID_UTF8 ? -1 : internId(checked(id));
-  }
-
-  private static int checked(int id) {
-    if (id == SymbolGeneration.FULL) {
-      throw GenerationFullException.INSTANCE;
-    }
-    return id;
+    int id = generation.internInBatch(buf, off, len);
+    return id == SymbolGeneration.INVALID_UTF8 ? -1 : internId(id);
   }
 
   /** The ref of the string with id {@code id} in this builder's generation, adding it if new. */

@@ -118,17 +118,11 @@ public final class Rw1Decoder {
 
   /** Decodes {@code buf[off, off+len)}, the snappy-decoded body of one request. */
   public DecodedRequest decode(byte[] buf, int off, int len) throws InvalidPayloadException {
-    SymbolGeneration generation = dictionary.current();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return decodeIn(generation, buf, off, len);
-      } catch (GenerationFullException e) {
-        if (attempt == SymbolDictionary.MAX_ATTEMPTS) {
-          throw new InvalidPayloadException("too_many_symbols", "request has more distinct label strings than "
-              + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
-        }
-        generation = dictionary.advance(generation);
-      }
+    try {
+      return dictionary.inGeneration(generation -> decodeIn(generation, buf, off, len));
+    } catch (GenerationFullException e) {
+      throw new InvalidPayloadException("too_many_symbols", "request has more distinct label strings than "
+          + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
     }
   }
 
@@ -138,7 +132,7 @@ public final class Rw1Decoder {
     SymbolTableBuilder symbols = new SymbolTableBuilder(generation, lastSymbolCount);
     labels.startRequest(generation);
     metadataMemo.startRequest(generation);
-    metricNameId = idOf(generation, METRIC_NAME_BYTES);
+    metricNameId = generation.internInBatch(METRIC_NAME_BYTES, 0, METRIC_NAME_BYTES.length);
     List<Series> series = new ArrayList<>();
     List<FamilyEntry> families = null;
     Rejections rejections = new Rejections();
@@ -363,15 +357,6 @@ public final class Rw1Decoder {
     int off = r.position();
     r.skipBytes(len);
     return interner.intern(r.buffer(), off, len);
-  }
-
-  /** The id of {@code bytes} in {@code generation}: a full generation starts the request over. */
-  private static int idOf(SymbolGeneration generation, byte[] bytes) {
-    int id = generation.intern(bytes, 0, bytes.length);
-    if (id == SymbolGeneration.FULL) {
-      throw GenerationFullException.instance();
-    }
-    return id;
   }
 
   /** Joins metadata again after a request carried entries and series together (rare). */

@@ -1,7 +1,6 @@
 package io.rwgateway.translators.rw1;
 
 import io.rwgateway.translators.codec.InvalidPayloadException;
-import io.rwgateway.translators.model.GenerationFullException;
 import io.rwgateway.translators.model.SymbolGeneration;
 import io.rwgateway.translators.model.SymbolTableBuilder;
 import io.rwgateway.translators.wire.WireReader;
@@ -149,12 +148,10 @@ final class SeriesLabels {
         && Bytes.equal(buf, offsets[slot], off, len)) {
       return; // same string as last time at this slot
     }
-    int id = generation.intern(buf, off, len);
+    int id = generation.internInBatch(buf, off, len);
     if (id == SymbolGeneration.INVALID_UTF8) {
       utf8 = false;
       set(slot, 0, NO_GUESS, len, UNKNOWN_REF);
-    } else if (id == SymbolGeneration.FULL) {
-      throw GenerationFullException.instance();
     } else {
       set(slot, id, off, len, len == 0 ? 0 : UNKNOWN_REF);
     }

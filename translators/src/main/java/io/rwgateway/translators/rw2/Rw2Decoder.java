@@ -60,20 +60,16 @@ public final class Rw2Decoder {
     if (off < 0 || len < 0 || off > buf.length - len) {
       throw new IllegalArgumentException("slice [" + off + ", +" + len + ") outside a buffer of " + buf.length);
     }
-    WireReader in = new WireReader(buf, off, len, "RW 2.0 request");
-    SymbolGeneration generation = dictionary.current();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        readRequest(in, buf, generation);
-        break;
-      } catch (GenerationFullException e) {
-        if (attempt == SymbolDictionary.MAX_ATTEMPTS) {
-          throw new InvalidPayloadException("too_many_symbols", "request has more distinct symbols than "
-              + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
-        }
-        generation = dictionary.advance(generation);
-        in = new WireReader(buf, off, len, "RW 2.0 request");
-      }
+    WireReader in;
+    try {
+      in = dictionary.inGeneration(generation -> {
+        WireReader r = new WireReader(buf, off, len, "RW 2.0 request");
+        readRequest(r, buf, generation);
+        return r;
+      });
+    } catch (GenerationFullException e) {
+      throw new InvalidPayloadException("too_many_symbols", "request has more distinct symbols than "
+          + "the symbol dictionary holds (" + dictionary.maxSymbols() + ")");
     }
     Rejections rejections = new Rejections();
     int n = seriesSlices.size() / 2;

@@ -45,10 +45,7 @@ final class Rw2Symbols {
     if (i == table.length) {
       table = Arrays.copyOf(table, table.length * 2);
     }
-    int id = generation.intern(buf, off, len);
-    if (id == SymbolGeneration.FULL) {
-      throw GenerationFullException.instance();
-    }
+    int id = generation.internInBatch(buf, off, len);
     if (id == SymbolGeneration.INVALID_UTF8) {
       if (invalid == null) {
         invalid = new boolean[table.length];
